@@ -1,0 +1,67 @@
+package org.tessera.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The {@code extraction_runs} table: a row is written when a run starts and completed when it ends, so a
+ * run that was killed shows up with {@code finished_at} NULL.
+ */
+public final class RunLog {
+    private final Connection connection;
+
+    RunLog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** What a run was asked to do. {@code parametersJson} holds the full parameters for provenance. */
+    public record Start(String backbone, String weightsSha256, String tilingId, String stain, String device, int batchSize,
+            String softwareVersion, String parametersJson, int slidesSelected) {
+    }
+
+    /** How a run ended. {@code failuresJson} is a JSON array of {"slide", "error"} objects. */
+    public record Finish(int extracted, int skipped, int failed, long tilesEmbedded, double seconds, String failuresJson) {
+    }
+
+    public int start(Start s) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO extraction_runs (started_at, backbone, "
+                + "weights_sha256, tiling_id, stain, device, batch_size, software_version, parameters, slides_selected) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING run_id")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.setString(2, s.backbone());
+            p.setString(3, s.weightsSha256());
+            p.setString(4, s.tilingId());
+            p.setString(5, s.stain());
+            p.setString(6, s.device());
+            p.setInt(7, s.batchSize());
+            p.setString(8, s.softwareVersion());
+            p.setString(9, s.parametersJson());
+            p.setInt(10, s.slidesSelected());
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    public void finish(int runId, Finish f) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE extraction_runs SET finished_at = ?, slides_extracted = ?, "
+                + "slides_skipped = ?, slides_failed = ?, tiles_embedded = ?, seconds = ?, tiles_per_second = ?, failures = ? "
+                + "WHERE run_id = ?")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.setInt(2, f.extracted());
+            p.setInt(3, f.skipped());
+            p.setInt(4, f.failed());
+            p.setLong(5, f.tilesEmbedded());
+            p.setDouble(6, f.seconds());
+            p.setDouble(7, f.seconds() > 0 ? f.tilesEmbedded() / f.seconds() : 0);
+            p.setString(8, f.failuresJson());
+            p.setInt(9, runId);
+            p.executeUpdate();
+        }
+    }
+}

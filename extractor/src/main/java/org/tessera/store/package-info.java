@@ -1,0 +1,11 @@
+/**
+ * The feature store: a directory with a DuckDB catalogue and immutable Parquet embedding files.
+ *
+ * <p>The store is a contract analysts use directly (see {@code sql/README.md}). Identity is content:
+ * slides by fingerprint, tilings by spec, embeddings by {@link org.tessera.store.FeatureKey} (slide x
+ * tiling x backbone weights sha256 x stain). Embedding files are written to {@code .staging/}, moved into
+ * {@code embeddings/} by an atomic rename, then recorded; opening a store for writing removes anything a
+ * crash left in between, so a killed run loses no finished slide and duplicates nothing. Embeddings enter
+ * DuckDB as Arrow record batches and leave it as Arrow ({@link org.tessera.store.ArrowResult}).
+ */
+package org.tessera.store;
