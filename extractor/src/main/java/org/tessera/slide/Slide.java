@@ -82,6 +82,17 @@ public interface Slide extends AutoCloseable {
                 "no pixel size in the file's metadata; give it with --mpp (micrometres per pixel at full resolution)"));
     }
 
+    /**
+     * A downsampled RGB image of the whole slide whose long side is {@code maxSide} pixels (level 0's own
+     * size when that is smaller: never upscaled): read from the smallest level still at least {@code maxSide} on
+     * its long side, then shrunk by area averaging: pixel {@code (i, j)} is the mean of the level's pixels from
+     * {@code round(i * W / width)} to {@code round((i + 1) * W / width)} (exclusive; likewise for y), W being
+     * that level's width; scale by {@code levelDimensions(0)} / thumbnail size to map back to level 0.
+     */
+    default BufferedImage thumbnail(int maxSide) throws IOException {
+        return Thumbnails.of(this, maxSide);
+    }
+
     /** Releases native resources; reads after close throw. */
     @Override
     void close();

@@ -1,0 +1,113 @@
+package org.tessera.slide;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+
+/**
+ * The pixels of a whole plain image held in memory in the most compact layout that can be copied from
+ * without per-pixel calls: 3 bytes per pixel (BGR, as ImageIO decodes JPEG and RGB PNG) or, for anything
+ * else (grey, palette, alpha), one int per pixel after compositing over white. Immutable once built.
+ */
+final class DecodedImage {
+
+    private final int width;
+    private final int height;
+    /** BGR triplets, row-major, no padding; empty when {@link #rgb} is used. */
+    private final byte[] bgr;
+    /** 0xRRGGBB, row-major, no padding; empty when {@link #bgr} is used. */
+    private final int[] rgb;
+
+    private DecodedImage(int width, int height, byte[] bgr, int[] rgb) {
+        this.width = width;
+        this.height = height;
+        this.bgr = bgr;
+        this.rgb = rgb;
+    }
+
+    /** Decodes the first image of the file and checks it has the size its header announced. */
+    static DecodedImage decode(Path path, Dimensions expected) throws SlideException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(path.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new SlideException(path, "cannot decode the image: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new SlideException(path, "no ImageIO reader recognises its content");
+        }
+        if (image.getWidth() != expected.width() || image.getHeight() != expected.height()) {
+            throw new SlideException(path, "decoded image is " + image.getWidth() + "x" + image.getHeight()
+                    + " but its header says " + expected.width() + "x" + expected.height());
+        }
+        return of(image);
+    }
+
+    static DecodedImage of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        WritableRaster raster = image.getRaster();
+        boolean untranslated = raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
+        if (untranslated && image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * w
+                && Arrays.equals(sm.getBandOffsets(), new int[] {2, 1, 0})
+                && raster.getDataBuffer() instanceof DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && bytes.getOffset() == 0) {
+            return new DecodedImage(w, h, bytes.getData(), new int[0]);
+        }
+        if (untranslated && image.getType() == BufferedImage.TYPE_INT_RGB
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm && sm.getScanlineStride() == w
+                && raster.getDataBuffer() instanceof DataBufferInt ints && ints.getOffset() == 0) {
+            return new DecodedImage(w, h, new byte[0], ints.getData());
+        }
+        BufferedImage converted = Argb.newRgb(w, h);
+        Graphics2D g = converted.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return new DecodedImage(w, h, new byte[0], Argb.pixels(converted));
+    }
+
+    /**
+     * Copies the {@code w x h} region at {@code (x, y)} into {@code dest} (0xRRGGBB, row-major), filling the
+     * part outside the image with {@code background}.
+     */
+    void copyTo(long x, long y, int[] dest, int w, int h, int background) {
+        long x0 = Math.max(x, 0);
+        long x1 = Math.min(x + w, width);
+        long y0 = Math.max(y, 0);
+        long y1 = Math.min(y + h, height);
+        if (x0 > x || y0 > y || x1 < x + w || y1 < y + h) {
+            Arrays.fill(dest, background);
+        }
+        if (x0 >= x1 || y0 >= y1) {
+            return;
+        }
+        int n = (int) (x1 - x0);
+        for (long sy = y0; sy < y1; sy++) {
+            int d = (int) ((sy - y) * w + (x0 - x));
+            if (bgr.length > 0) {
+                int s = (int) ((sy * width + x0) * 3);
+                for (int i = 0; i < n; i++, s += 3) {
+                    dest[d + i] = (bgr[s + 2] & 0xFF) << 16 | (bgr[s + 1] & 0xFF) << 8 | (bgr[s] & 0xFF);
+                }
+            } else {
+                System.arraycopy(rgb, (int) (sy * width + x0), dest, d, n);
+            }
+        }
+    }
+}
