@@ -1,0 +1,149 @@
+package org.tessera.tiling;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Objects;
+
+/**
+ * Resizes a region read from a slide to the tile size the backbone expects. Runs once per tile, so it works
+ * on int arrays row by row (one float row buffer, no per-pixel method calls).
+ *
+ * <p>Filter, separable, chosen per axis: when shrinking (source longer than target) each output pixel is the
+ * exact area average of the source pixels it covers, fractional pixels weighted by the covered fraction, so
+ * no source pixel is skipped whatever the ratio (bilinear would alias beyond 2x); when enlarging, bilinear
+ * interpolation between pixel centres (edges clamped). A 1:1 resize is the identity. Output channels are
+ * rounded half-up and clamped to 0..255.
+ */
+public final class TileResampler {
+    private TileResampler() {
+    }
+
+    /** The whole image resized to {@code side x side}, as {@link BufferedImage#TYPE_INT_RGB}. */
+    public static BufferedImage resample(BufferedImage source, int side) {
+        return resample(source, source.getWidth(), source.getHeight(), side, side);
+    }
+
+    /**
+     * The region {@code [0, sourceWidth) x [0, sourceHeight)} of {@code source} (fractional extents allowed:
+     * the last column/row then counts in proportion) resized to {@code width x height}, TYPE_INT_RGB.
+     */
+    public static BufferedImage resample(BufferedImage source, double sourceWidth, double sourceHeight, int width,
+            int height) {
+        Objects.requireNonNull(source, "source");
+        if (!(sourceWidth > 0 && sourceWidth <= source.getWidth() && sourceHeight > 0
+                && sourceHeight <= source.getHeight())) {
+            throw new IllegalArgumentException("source region " + sourceWidth + "x" + sourceHeight
+                    + " must be non-empty and within the " + source.getWidth() + "x" + source.getHeight() + " image");
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
+        }
+        Weights horizontal = Weights.of(sourceWidth, width);
+        Weights vertical = Weights.of(sourceHeight, height);
+        int inWidth = (int) Math.ceil(sourceWidth);
+        int inHeight = (int) Math.ceil(sourceHeight);
+        // Separable: each source row is resized horizontally once (into 3 float planes per row), then each
+        // output row blends the few resized rows its vertical weights name.
+        RgbRows rows = new RgbRows(source);
+        int[] row = new int[inWidth];
+        float[] resized = new float[inHeight * width * 3];
+        for (int y = 0; y < inHeight; y++) {
+            rows.read(y, inWidth, row);
+            int base = y * width * 3;
+            for (int ox = 0; ox < width; ox++) {
+                float r = 0;
+                float g = 0;
+                float b = 0;
+                int first = horizontal.firsts[ox];
+                int w0 = ox * horizontal.stride;
+                for (int k = 0, n = horizontal.counts[ox]; k < n; k++) {
+                    float w = horizontal.weights[w0 + k];
+                    int p = row[first + k];
+                    r += w * ((p >> 16) & 0xFF);
+                    g += w * ((p >> 8) & 0xFF);
+                    b += w * (p & 0xFF);
+                }
+                int o = base + ox;
+                resized[o] = r;
+                resized[o + width] = g;
+                resized[o + 2 * width] = b;
+            }
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] outPixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        float[] acc = new float[width * 3];
+        for (int oy = 0; oy < height; oy++) {
+            java.util.Arrays.fill(acc, 0f);
+            int w0 = oy * vertical.stride;
+            for (int k = 0, n = vertical.counts[oy]; k < n; k++) {
+                float w = vertical.weights[w0 + k];
+                int base = (vertical.firsts[oy] + k) * width * 3;
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += w * resized[base + i];
+                }
+            }
+            int o = oy * width;
+            for (int ox = 0; ox < width; ox++) {
+                outPixels[o + ox] = channel(acc[ox]) << 16 | channel(acc[ox + width]) << 8 | channel(acc[ox + 2 * width]);
+            }
+        }
+        return out;
+    }
+
+    private static int channel(float v) {
+        int i = (int) Math.floor(v + 0.5f);
+        return i < 0 ? 0 : Math.min(i, 255);
+    }
+
+    /**
+     * Per output index {@code i}: the first source index {@code firsts[i]} and {@code counts[i]} normalised
+     * weights of consecutive source pixels at {@code weights[i * stride ...]} (flat, for tight loops).
+     */
+    private record Weights(int[] firsts, int[] counts, float[] weights, int stride) {
+        static Weights of(double sourceLength, int n) {
+            int last = (int) Math.ceil(sourceLength) - 1;
+            double ratio = sourceLength / n;
+            int[] firsts = new int[n];
+            float[][] taps = new float[n][];
+            for (int i = 0; i < n; i++) {
+                if (ratio >= 1) {
+                    double a = i * ratio;
+                    double b = Math.min(sourceLength, (i + 1) * ratio);
+                    int j0 = (int) Math.floor(a);
+                    int j1 = Math.min(last, (int) Math.ceil(b) - 1);
+                    float[] w = new float[j1 - j0 + 1];
+                    for (int j = j0; j <= j1; j++) {
+                        w[j - j0] = (float) ((Math.min(b, j + 1) - Math.max(a, j)) / (b - a));
+                    }
+                    firsts[i] = j0;
+                    taps[i] = w;
+                } else {
+                    double centre = (i + 0.5) * ratio - 0.5;
+                    int j0 = (int) Math.floor(centre);
+                    double f = centre - j0;
+                    if (j0 < 0) {
+                        firsts[i] = 0;
+                        taps[i] = new float[] {1f};
+                    } else if (j0 >= last) {
+                        firsts[i] = last;
+                        taps[i] = new float[] {1f};
+                    } else {
+                        firsts[i] = j0;
+                        taps[i] = new float[] {(float) (1 - f), (float) f};
+                    }
+                }
+            }
+            int stride = 1;
+            for (float[] t : taps) {
+                stride = Math.max(stride, t.length);
+            }
+            int[] counts = new int[n];
+            float[] flat = new float[n * stride];
+            for (int i = 0; i < n; i++) {
+                counts[i] = taps[i].length;
+                System.arraycopy(taps[i], 0, flat, i * stride, taps[i].length);
+            }
+            return new Weights(firsts, counts, flat, stride);
+        }
+    }
+}
