@@ -5,6 +5,8 @@ import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -215,11 +217,29 @@ public final class Backbone implements AutoCloseable {
         if (options.intraOpThreads() > 0) {
             criteria.optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
         }
+        criteria.optArgument("sessionOptions", sessionOptions(what));
         try {
             return criteria.build().loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new BackboneException(what + ": ONNX Runtime cannot load the model on " + device + ": "
                     + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * ONNX Runtime's intra-op threads spin-wait between operators by default, burning the cores that tile
+     * readers need on a small machine; with spinning off they sleep instead. DJL closes these options
+     * with the model.
+     */
+    private static OrtSession.SessionOptions sessionOptions(String what) throws BackboneException {
+        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        try {
+            so.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("tessera.ort.spinning", "0"));
+            so.addConfigEntry("session.inter_op.allow_spinning", System.getProperty("tessera.ort.spinning", "0"));
+            return so;
+        } catch (OrtException e) {
+            so.close();
+            throw new BackboneException(what + ": cannot set ONNX Runtime session options: " + e.getMessage(), e);
         }
     }
 

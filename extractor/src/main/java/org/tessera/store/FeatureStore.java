@@ -144,6 +144,11 @@ public final class FeatureStore implements AutoCloseable {
         return new TilingCatalogue(connection);
     }
 
+    /** The tilings catalogue on another thread's connection (see {@link #newConnection()}). */
+    public TilingCatalogue tilings(Connection threadConnection) {
+        return new TilingCatalogue(threadConnection);
+    }
+
     public BackboneCatalogue backbones() {
         return new BackboneCatalogue(connection);
     }

@@ -1,0 +1,95 @@
+package org.tessera.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.tessera.backbone.BackboneCard;
+import org.tessera.extract.BackboneRegistry;
+import org.tessera.extract.ExtractionOptions;
+import org.tessera.extract.ExtractionReport;
+import org.tessera.extract.Extractor;
+import org.tessera.extract.SlideImporter;
+import org.tessera.shared.SharedData;
+import org.tessera.store.FeatureStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", description = {
+    "Build a feature store from the bundled data (../shared, or $TESSERA_SHARED): the two Aperio slides",
+    "and the six HER2ST section images, embedded with mobilenet_v2_imagenet at 224 px / 0.5 um/px.",
+    "Running it again reuses everything already stored."})
+final class DemoCommand implements Callable<Integer> {
+    static final String BACKBONE = "mobilenet_v2_imagenet";
+    static final List<String> HER2ST = List.of("B4", "C2", "C3", "C4", "C5", "C6");
+    /** HER2ST images state no pixel size; 200 um spot pitch over about 290 px gives about 0.69 um/px. */
+    static final double HER2ST_MPP = 0.69;
+    /** The TCGA slide states no pixel size either; TCGA slides are scanned at 20x or 40x: 0.5 is assumed. */
+    static final double TCGA_ASSUMED_MPP = 0.5;
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "tessera-demo", description = "Store to build (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $TESSERA_SHARED or ../shared).")
+    Path shared;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = shared != null ? shared : SharedData.locate().orElseThrow(() -> new IllegalStateException(
+                "the shared data folder was not found: pass --shared DIR or set TESSERA_SHARED"));
+        try (FeatureStore s = FeatureStore.open(store)) {
+            out.println("== Tessera demo: store " + s.root());
+            BackboneCard card = BackboneCard.builtin(BACKBONE);
+            BackboneRegistry.add(s, card, card.modelIn(data.resolve("models")));
+            out.println("backbone " + BACKBONE + " (" + card.dimension() + "-d) registered");
+
+            List<SlideImporter.Entry> entries = new ArrayList<>();
+            entries.add(new SlideImporter.Entry(data.resolve("slides/CMU-1-Small-Region.svs"), OptionalDouble.empty(),
+                    Optional.empty(), Optional.of("OpenSlide")));
+            entries.add(new SlideImporter.Entry(data.resolve("slides/TCGA-CR-7395-01A-01-TS1.svs"),
+                    OptionalDouble.of(TCGA_ASSUMED_MPP), Optional.empty(), Optional.of("TCGA")));
+            for (String section : HER2ST) {
+                entries.add(new SlideImporter.Entry(data.resolve("her2st/images/" + section + ".jpg"), OptionalDouble.of(HER2ST_MPP),
+                        Optional.of("HER2ST-" + section.charAt(0)), Optional.of("HER2ST")));
+            }
+            SlideImporter.Report added = SlideImporter.add(s, entries);
+            out.printf("%d slides in the catalogue (TCGA-CR-7395 states no pixel size: %.2f um/px assumed; "
+                    + "HER2ST images: %.2f um/px from the 200 um spot pitch)%n", added.added().size(), TCGA_ASSUMED_MPP, HER2ST_MPP);
+            int code = Reports.failures(spec.commandLine().getErr(), "slides", added.failures());
+
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+            ExtractionReport report = new Extractor(s, ExtractionOptions.defaults(BACKBONE)).run(s.slides().all(), bar);
+            bar.finish();
+            Summaries.extraction(out, report, s);
+            code = Math.max(code, Reports.failures(spec.commandLine().getErr(), "slides", report.failures()));
+            printTable(out, s, "SELECT s.name, s.cohort, g.n_tiles AS tiles, round(g.tissue_fraction, 3) AS tissue, "
+                    + "g.preview_path AS preview FROM tile_grids g JOIN slides s USING (slide_id) ORDER BY s.name");
+            out.println();
+            out.println("Try next (from this folder):");
+            String st = " --store " + store;
+            out.println("  ./tessera sql" + st + " \"SELECT backbone, count(*) AS tiles FROM embeddings GROUP BY ALL\"");
+            out.println("  ./tessera sql" + st + " \"SELECT slide_id, n_tiles, vector FROM slide_embeddings_mean\"");
+            out.println("  ./tessera sql" + st + " --format csv \"SELECT tile_index, col, row, tissue_fraction FROM tiles LIMIT 5\"");
+            out.println("  duckdb -readonly " + s.root().resolve(FeatureStore.DATABASE) + "  then  SET file_search_path='"
+                    + s.root() + "';");
+            return code;
+        }
+    }
+
+    static void printTable(PrintWriter out, FeatureStore s, String sql) throws Exception {
+        try (Statement st = s.connection().createStatement(); ResultSet r = st.executeQuery(sql)) {
+            ResultPrinter.print(r, "table", out, 100);
+        }
+    }
+}

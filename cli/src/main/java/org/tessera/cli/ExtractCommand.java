@@ -1,0 +1,103 @@
+package org.tessera.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tessera.backbone.DeviceChoice;
+import org.tessera.extract.ExtractionOptions;
+import org.tessera.extract.ExtractionReport;
+import org.tessera.extract.Extractor;
+import org.tessera.store.FeatureStore;
+import org.tessera.store.SlideRecord;
+import org.tessera.tiling.TilingSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "extract", description = {
+    "Embed every tile of the store's slides with a registered backbone, once.",
+    "",
+    "Tiles are squares of --tile-px pixels at --mpp micrometres per pixel (default 224 px at 0.5 um/px",
+    "= 112 um, HEST's convention; PathoMCH's 512 px at 20x is --tile-px 512 --mpp 0.5), read from the",
+    "best pyramid level and resampled. Tissue is found on a thumbnail (Otsu on saturation, pen marks",
+    "rejected); tiles with at least --min-tissue tissue are kept. A PNG per slide in the store's",
+    "previews/ shows the thumbnail, the tissue mask and the kept tiles.",
+    "",
+    "Work is keyed by slide content x tiling x backbone weights x stain: running again does no inference",
+    "for finished slides, a killed run resumes where it stopped, and a second backbone reuses the tile",
+    "grids. Slides that fail are listed at the end (exit code 1); the others are still extracted."})
+final class ExtractCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--backbone", required = true, paramLabel = "NAME", description = "A backbone registered with 'tessera backbone add'.")
+    String backbone;
+
+    @Option(names = "--tile-px", defaultValue = "224", description = "Tile side in pixels (default: ${DEFAULT-VALUE}).")
+    int tilePx;
+
+    @Option(names = "--mpp", defaultValue = "0.5", description = "Tile pixel size in um/px (default: ${DEFAULT-VALUE}).")
+    double mpp;
+
+    @Option(names = "--stride", paramLabel = "PX", description = "Step between tiles in tile pixels (default: the tile size, no overlap).")
+    Integer stride;
+
+    @Option(names = "--min-tissue", defaultValue = "0.5", description = "Minimum tissue fraction of a kept tile (default: ${DEFAULT-VALUE}).")
+    double minTissue;
+
+    @Option(names = "--slides", paramLabel = "SQL", defaultValue = "SELECT slide_id FROM slides",
+            description = "Query returning the slide ids to extract (default: all), e.g. \"SELECT slide_id FROM slides WHERE cohort = 'HER2ST'\".")
+    String slidesQuery;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}; gpu needs CUDA and onnxruntime_gpu).")
+    String device;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Tiles per backbone call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--readers", defaultValue = "2", description = "Threads reading and preprocessing tiles (default: ${DEFAULT-VALUE}).")
+    int readers;
+
+    @Option(names = "--stain", defaultValue = "none", description = "none or macenko (default: ${DEFAULT-VALUE}).")
+    String stain;
+
+    @Option(names = "--no-previews", description = "Do not write the tiling preview PNGs.")
+    boolean noPreviews;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExtractionOptions options = options();
+        PrintWriter out = spec.commandLine().getOut();
+        try (FeatureStore s = FeatureStore.open(store.store)) {
+            List<SlideRecord> slides = s.slides().select(slidesQuery);
+            if (slides.isEmpty()) {
+                out.println("no slides selected; add some with 'tessera slides add'");
+                return 0;
+            }
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+            ExtractionReport report = new Extractor(s, options).run(slides, bar);
+            bar.finish();
+            Summaries.extraction(out, report, s);
+            return Reports.failures(spec.commandLine().getErr(), "slides", report.failures());
+        }
+    }
+
+    ExtractionOptions options() {
+        if (!stain.equals("none") && !stain.equals("macenko")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stain must be none or macenko, got " + stain);
+        }
+        DeviceChoice d;
+        try {
+            d = DeviceChoice.valueOf(device.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--device must be auto, cpu or gpu, got " + device);
+        }
+        TilingSpec tiling = new TilingSpec(tilePx, mpp, stride == null ? tilePx : stride, minTissue);
+        return new ExtractionOptions(backbone, tiling, d, batchSize, readers, stain.equals("macenko"), 8192, !noPreviews);
+    }
+}

@@ -1,0 +1,87 @@
+package org.tessera.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import org.tessera.store.FeatureStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sql", description = {
+    "Run SQL on the store (DuckDB dialect). Read-only unless --write.",
+    "",
+    "Tables: cohorts, patients, slides, slide_files, tilings, tile_grids, tiles, backbones,",
+    "extraction_runs, embedding_sets. Views: embeddings (slide_id, tiling_id, backbone, stain,",
+    "tile_index, vector FLOAT[]), slide_embeddings_mean, tile_embeddings.",
+    "",
+    "Examples:",
+    "  tessera sql \"SELECT name, patient_id, width, height, mpp FROM slides\"",
+    "  tessera sql \"SELECT backbone, count(*) AS tiles FROM embeddings GROUP BY ALL\"",
+    "  tessera sql --format parquet --out means.parquet \"SELECT * FROM slide_embeddings_mean\""})
+final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "QUERY", description = "The SQL statement.")
+    String query;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv, json or parquet (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal (required for parquet).")
+    Path out;
+
+    @Option(names = "--write", description = "Open the store for writing (default: read-only).")
+    boolean write;
+
+    @Option(names = "--max-rows", defaultValue = "1000", description = "Rows shown in table format (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Spec
+    CommandSpec spec;
+
+    enum Format { table, csv, tsv, json, parquet }
+
+    @Override
+    public Integer call() throws Exception {
+        try (FeatureStore s = write ? FeatureStore.open(store.store) : FeatureStore.openReadOnly(store.store)) {
+            if (format == Format.parquet) {
+                if (out == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format parquet needs --out FILE");
+                }
+                Path target = out.toAbsolutePath();
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                try (Statement st = s.connection().createStatement()) {
+                    st.execute("COPY (" + query + ") TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet)");
+                }
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                spec.commandLine().getErr().println("wrote " + target);
+                return 0;
+            }
+            try (Statement st = s.connection().createStatement()) {
+                boolean rows = st.execute(query);
+                if (!rows) {
+                    spec.commandLine().getErr().println(st.getUpdateCount() + " rows changed");
+                    return 0;
+                }
+                try (ResultSet r = st.getResultSet()) {
+                    if (out != null) {
+                        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+                            ResultPrinter.print(r, format.name(), w, Integer.MAX_VALUE);
+                        }
+                    } else {
+                        ResultPrinter.print(r, format.name(), spec.commandLine().getOut(), maxRows);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}

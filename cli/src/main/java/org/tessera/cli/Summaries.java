@@ -1,0 +1,20 @@
+package org.tessera.cli;
+
+import java.io.PrintWriter;
+import org.tessera.extract.ExtractionReport;
+import org.tessera.store.FeatureStore;
+
+/** Short end-of-command summaries. */
+final class Summaries {
+    private Summaries() {
+    }
+
+    static void extraction(PrintWriter out, ExtractionReport r, FeatureStore store) {
+        out.printf("run %d: %d slides selected, %d extracted, %d already in the store, %d failed%n", r.runId(),
+                r.slidesSelected(), r.slidesExtracted(), r.slidesSkipped(), r.failures().size());
+        out.printf("%d tiles embedded in %.1f s (%.1f tiles/s, %d backbone calls) on %s%n", r.tilesEmbedded(), r.seconds(),
+                r.tilesPerSecond(), r.inferenceBatches(), r.device());
+        out.printf("store %s: %.1f MB%n", store.root(), store.sizeBytes() / 1e6);
+        out.flush();
+    }
+}

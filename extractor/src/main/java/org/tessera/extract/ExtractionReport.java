@@ -1,0 +1,27 @@
+package org.tessera.extract;
+
+import java.util.List;
+
+/**
+ * How a run went. {@code inferenceBatches} counts backbone calls: a re-run over finished slides has zero.
+ * Failed slides are listed with the reason; the run goes on past them.
+ */
+public record ExtractionReport(int runId, int slidesSelected, int slidesExtracted, int slidesSkipped,
+        List<Failure> failures, long tilesEmbedded, long inferenceBatches, double seconds, String device) {
+
+    public ExtractionReport {
+        failures = List.copyOf(failures);
+    }
+
+    /** A slide that could not be extracted, and why. */
+    public record Failure(String slide, String error) {
+    }
+
+    public double tilesPerSecond() {
+        return seconds > 0 ? tilesEmbedded / seconds : 0;
+    }
+
+    public boolean ok() {
+        return failures.isEmpty();
+    }
+}

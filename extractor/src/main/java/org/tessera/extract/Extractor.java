@@ -1,0 +1,320 @@
+package org.tessera.extract;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBConnection;
+import org.tessera.backbone.Backbone;
+import org.tessera.backbone.BackboneException;
+import org.tessera.backbone.TilePreprocessor;
+import org.tessera.slide.Slide;
+import org.tessera.slide.Slides;
+import org.tessera.stain.MacenkoNormalizer;
+import org.tessera.stain.StainNormalization;
+import org.tessera.store.BackboneRecord;
+import org.tessera.store.FeatureKey;
+import org.tessera.store.FeatureStore;
+import org.tessera.store.RunLog;
+import org.tessera.store.SlideRecord;
+import org.tessera.store.SoftwareVersion;
+import org.tessera.tiling.Tile;
+import org.tessera.tissue.TissueDetector;
+
+/**
+ * Embeds every tile of the selected slides once. The work is keyed by slide content x tiling x backbone
+ * weights x stain ({@link FeatureKey}): slides already in the store are skipped without loading the model.
+ *
+ * <p>Threads: this (calling) thread plans each slide (open, tile grid) and queues its tiles to a pool of
+ * reader threads, which read, resample and preprocess tiles into a bounded queue; one inference thread
+ * batches them through the backbone (batches cross slide boundaries, so the backbone never idles between
+ * slides); one writer thread streams the embeddings into Parquet and commits each slide as soon as its last
+ * tile is in. At most two slides are open at a time, so memory is bounded by the queues, two slides'
+ * Parquet part buffers and the slides' own caches. A bad slide is recorded and skipped; a backbone or
+ * store failure stops the run, leaving the store as it was after the last committed slide.
+ */
+public final class Extractor {
+    /** Slides open at once (planned or being read): bounds memory (a decoded HER2ST image is ~280 MB). */
+    private static final int SLIDES_IN_FLIGHT = 3;
+    /** Threads planning slides ahead (decode, thumbnail, tissue, grid) while the backbone works. */
+    private static final int PLANNERS = 2;
+
+    private final FeatureStore store;
+    private final ExtractionOptions options;
+    private final TissueDetector detector = new TissueDetector();
+
+    public Extractor(FeatureStore store, ExtractionOptions options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /** The tiling id this run's options give (registering the tiling if new). */
+    public String tilingId() throws SQLException {
+        return store.tilings().register(options.tiling(), GridBuilder.tissueMethod(detector));
+    }
+
+    public String stain() {
+        return options.macenko() ? StainNormalization.MACENKO_DEFAULT.provenance() : "none";
+    }
+
+    public ExtractionReport run(List<SlideRecord> slides, Consumer<Progress> progress)
+            throws IOException, SQLException, InterruptedException {
+        BackboneRecord backbone = BackboneRegistry.registered(store, options.backbone());
+        String tilingId = tilingId();
+        String stain = stain();
+        long start = System.nanoTime();
+        List<SlideRecord> todo = new ArrayList<>();
+        for (SlideRecord s : slides) {
+            if (!store.embeddings().exists(new FeatureKey(s.slideId(), tilingId, backbone.weightsSha256(), stain))) {
+                todo.add(s);
+            }
+        }
+        int skipped = slides.size() - todo.size();
+        RunLog.Start startRow = new RunLog.Start(backbone.backbone(), backbone.weightsSha256(), tilingId, stain,
+                options.device().name().toLowerCase(java.util.Locale.ROOT), options.batchSize(), SoftwareVersion.get(),
+                parametersJson(tilingId, stain), slides.size());
+        int runId = store.runs().start(startRow);
+        if (todo.isEmpty()) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            store.runs().finish(runId, new RunLog.Finish(0, skipped, 0, 0, seconds, "[]"));
+            return new ExtractionReport(runId, slides.size(), 0, skipped, List.of(), 0, 0, seconds, "none (nothing to do)");
+        }
+        try (Backbone model = BackboneRegistry.load(backbone, options.device());
+                BufferAllocator allocator = new RootAllocator();
+                DuckDBConnection writerConnection = store.newConnection()) {
+            Run run = new Run(model, tilingId, stain, backbone.weightsSha256(), runId, todo, allocator, writerConnection, progress);
+            ExtractionReport report = run.execute(skipped, slides.size(), start);
+            store.runs().finish(runId, new RunLog.Finish(report.slidesExtracted(), skipped, report.failures().size(),
+                    report.tilesEmbedded(), report.seconds(), failuresJson(report.failures())));
+            return report;
+        }
+    }
+
+    private String parametersJson(String tilingId, String stain) {
+        var t = options.tiling();
+        return "{\"tile_px\": " + t.tilePx() + ", \"mpp\": " + t.mpp() + ", \"stride_px\": " + t.stridePx()
+                + ", \"min_tissue\": " + t.minTissue() + ", \"tiling_id\": \"" + tilingId + "\", \"tissue\": \""
+                + json(GridBuilder.tissueMethod(detector)) + "\", \"stain\": \"" + json(stain) + "\", \"batch_size\": "
+                + options.batchSize() + ", \"reader_threads\": " + options.readerThreads() + ", \"part_rows\": "
+                + options.partRows() + "}";
+    }
+
+    static String failuresJson(List<ExtractionReport.Failure> failures) {
+        List<String> items = new ArrayList<>();
+        for (ExtractionReport.Failure f : failures) {
+            items.add("{\"slide\": \"" + json(f.slide()) + "\", \"error\": \"" + json(f.error()) + "\"}");
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** One run's threads and counters. */
+    private final class Run {
+        private final Backbone model;
+        private final String tilingId;
+        private final String stain;
+        private final String weightsSha256;
+        private final List<SlideRecord> todo;
+        private final Consumer<Progress> progress;
+        private final int runId;
+        private final Pipeline pipeline = new Pipeline();
+        private final BlockingQueue<TileItem> tiles;
+        private final BlockingQueue<EmbeddedBatch> embedded = new ArrayBlockingQueue<>(8);
+        private final Semaphore inFlight = new Semaphore(SLIDES_IN_FLIGHT);
+        private final InferenceLoop inference;
+        private final SetSink sink;
+        private final AtomicInteger slidesDone = new AtomicInteger();
+        private final AtomicLong tilesDone = new AtomicLong();
+        private final AtomicLong tilesTotal = new AtomicLong();
+        private final List<ExtractionReport.Failure> planFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final TilePreprocessor preprocessor;
+        private final UnaryOperator<BufferedImage> stainOp;
+        private volatile String current = "";
+        private long startNanos;
+
+        Run(Backbone model, String tilingId, String stain, String weightsSha256, int runId, List<SlideRecord> todo,
+                BufferAllocator allocator, DuckDBConnection writerConnection, Consumer<Progress> progress) {
+            this.model = model;
+            this.tilingId = tilingId;
+            this.stain = stain;
+            this.weightsSha256 = weightsSha256;
+            this.todo = todo;
+            this.progress = progress;
+            this.runId = runId;
+            this.preprocessor = TilePreprocessor.forCard(model.card());
+            this.stainOp = options.macenko() ? new MacenkoNormalizer(StainNormalization.MACENKO_DEFAULT)::normalize : UnaryOperator.identity();
+            this.tiles = new ArrayBlockingQueue<>(Math.max(4 * options.batchSize(), 16));
+            this.inference = new InferenceLoop(model, preprocessor.floatsPerTile(), options.batchSize(), tiles, embedded, pipeline);
+            this.sink = new SetSink(embedded, store.embeddings(), writerConnection, allocator, options.partRows(), runId, inFlight,
+                    pipeline, job -> slideFinished(), this::tilesEmbedded);
+        }
+
+        ExtractionReport execute(int skipped, int selected, long start) throws InterruptedException, IOException {
+            startNanos = System.nanoTime();
+            Thread inferenceThread = Thread.ofPlatform().name("tessera-inference").start(inference);
+            Thread writerThread = Thread.ofPlatform().name("tessera-writer").start(sink);
+            ExecutorService readers = Executors.newFixedThreadPool(options.readerThreads(),
+                    Thread.ofPlatform().name("tessera-reader-", 0).daemon(true).factory());
+            ExecutorService planners = Executors.newFixedThreadPool(PLANNERS,
+                    Thread.ofPlatform().name("tessera-planner-", 0).daemon(true).factory());
+            try {
+                // Plans run ahead on their own threads, at most SLIDES_IN_FLIGHT slides open; tiles are queued in
+                // slide order so each slide's set completes as early as possible.
+                java.util.ArrayDeque<java.util.concurrent.Future<java.util.Optional<SlideJob>>> ahead = new java.util.ArrayDeque<>();
+                java.util.Iterator<SlideRecord> next = todo.iterator();
+                while (next.hasNext() || !ahead.isEmpty()) {
+                    while (next.hasNext() && !pipeline.aborted() && inFlight.tryAcquire()) {
+                        SlideRecord record = next.next();
+                        ahead.add(planners.submit(() -> plan(record)));
+                    }
+                    if (ahead.isEmpty()) {
+                        if (pipeline.aborted()) {
+                            break;
+                        }
+                        inFlight.acquire();
+                        inFlight.release();
+                        continue;
+                    }
+                    java.util.Optional<SlideJob> planned = await(ahead.poll());
+                    if (planned.isEmpty()) {
+                        inFlight.release();
+                        continue;
+                    }
+                    SlideJob job = planned.get();
+                    if (pipeline.aborted()) {
+                        job.opened.close();
+                        continue;
+                    }
+                    current = job.slide.name();
+                    tilesTotal.addAndGet(job.tiles.size());
+                    for (Tile t : job.tiles) {
+                        readers.execute(() -> readTile(job, t));
+                    }
+                }
+            } finally {
+                planners.shutdownNow();
+                readers.shutdown();
+                while (!readers.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+                    if (pipeline.aborted()) {
+                        readers.shutdownNow();
+                    }
+                }
+                if (!pipeline.aborted()) {
+                    pipeline.put(tiles, TileItem.END);
+                }
+                inferenceThread.join();
+                writerThread.join();
+            }
+            if (pipeline.aborted()) {
+                Throwable cause = pipeline.cause();
+                if (cause instanceof BackboneException b) {
+                    throw b;
+                }
+                throw new IOException("extraction stopped: " + cause.getMessage(), cause);
+            }
+            List<ExtractionReport.Failure> failures = new ArrayList<>(planFailures);
+            failures.addAll(sink.failures());
+            return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, inference.tiles(),
+                    inference.batches(), (System.nanoTime() - start) / 1e9, model.deviceDescription());
+        }
+
+        private java.util.Optional<SlideJob> await(java.util.concurrent.Future<java.util.Optional<SlideJob>> f)
+                throws InterruptedException {
+            try {
+                return f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                pipeline.abort(e.getCause());
+                return java.util.Optional.empty();
+            }
+        }
+
+        /** Opens a slide and gets its tile grid; a failure is recorded and yields no job. Runs on a planner thread. */
+        private java.util.Optional<SlideJob> plan(SlideRecord record) {
+            Slide slide = null;
+            try {
+                Path path = Path.of(record.path());
+                if (!Files.exists(path)) {
+                    throw new IOException(path + ": file not found; if it moved, add it again with 'tessera slides add' "
+                            + "(it is recognised by content)");
+                }
+                slide = Slides.open(path, record.mppSource().equals("user") ? OptionalDouble.of(record.mpp()) : OptionalDouble.empty());
+                if (!slide.fingerprint().equals(record.fingerprint())) {
+                    throw new IOException(path + ": content changed since it was added (fingerprint " + slide.fingerprint()
+                            + ", catalogue " + record.fingerprint() + "); add it again");
+                }
+                List<Tile> grid = new GridBuilder(store, detector, options.previews()).ensure(record, slide, tilingId, options.tiling());
+                if (grid.isEmpty()) {
+                    throw new IOException(path + ": no tile has at least " + options.tiling().minTissue()
+                            + " tissue; check the preview in " + store.previewsDir() + " or lower --min-tissue");
+                }
+                FeatureKey key = new FeatureKey(record.slideId(), tilingId, weightsSha256, stain);
+                TileReader reader = new TileReader(slide, options.tiling().mpp() / record.mpp(), options.tiling().tilePx(),
+                        stainOp, preprocessor);
+                return java.util.Optional.of(new SlideJob(record, key, grid, slide, reader));
+            } catch (IOException | SQLException | RuntimeException e) {
+                if (slide != null) {
+                    slide.close();
+                }
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                planFailures.add(new ExtractionReport.Failure(record.path(), message));
+                slideFinished();
+                return java.util.Optional.empty();
+            }
+        }
+
+        private void readTile(SlideJob job, Tile tile) {
+            try {
+                TileItem item;
+                if (job.failed() || pipeline.aborted()) {
+                    item = TileItem.skipped(job, tile.index());
+                } else {
+                    try {
+                        item = new TileItem(job, tile.index(), job.reader.read(tile));
+                    } catch (IOException | RuntimeException e) {
+                        job.fail("tile " + tile.index() + " at (" + tile.x() + "," + tile.y() + "): " + e.getMessage());
+                        item = TileItem.skipped(job, tile.index());
+                    }
+                }
+                pipeline.put(tiles, item);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void slideFinished() {
+            slidesDone.incrementAndGet();
+            report();
+        }
+
+        private void tilesEmbedded(int n) {
+            tilesDone.addAndGet(n);
+            report();
+        }
+
+        private void report() {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            long done = tilesDone.get();
+            progress.accept(new Progress(slidesDone.get(), todo.size(), done, tilesTotal.get(),
+                    seconds > 0 ? done / seconds : 0, current));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.tessera.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.tessera.slide.Slide;
+import org.tessera.store.FeatureStore;
+import org.tessera.store.GridRecord;
+import org.tessera.store.SlideRecord;
+import org.tessera.store.TilingCatalogue;
+import org.tessera.tiling.Thumbnail;
+import org.tessera.tiling.Tile;
+import org.tessera.tiling.TileGrid;
+import org.tessera.tiling.TileRead;
+import org.tessera.tiling.TilingPreview;
+import org.tessera.tiling.TilingSpec;
+import org.tessera.tissue.TissueDetector;
+import org.tessera.tissue.TissueMask;
+
+/**
+ * A slide's tile grid under a tiling, computed once (thumbnail, tissue mask, grid, preview PNG) and then
+ * read from the store: every backbone reuses it.
+ */
+final class GridBuilder {
+    private final FeatureStore store;
+    private final TissueDetector detector;
+    private final boolean previews;
+
+    GridBuilder(FeatureStore store, TissueDetector detector, boolean previews) {
+        this.store = store;
+        this.detector = detector;
+        this.previews = previews;
+    }
+
+    /** The tissue method as recorded in the tiling's identity: detector and its options. */
+    static String tissueMethod(TissueDetector detector) {
+        return "saturation-otsu " + detector.options();
+    }
+
+    /** The slide's kept tiles, computing and storing the grid first if needed. Safe on any thread. */
+    List<Tile> ensure(SlideRecord record, Slide slide, String tilingId, TilingSpec spec) throws IOException, SQLException {
+        try (Connection connection = store.newConnection()) {
+            return ensure(store.tilings(connection), record, slide, tilingId, spec);
+        }
+    }
+
+    private List<Tile> ensure(TilingCatalogue tilings, SlideRecord record, Slide slide, String tilingId, TilingSpec spec)
+            throws IOException, SQLException {
+        Optional<GridRecord> existing = tilings.grid(record.slideId(), tilingId);
+        if (existing.isPresent()) {
+            return tilings.tiles(record.slideId(), tilingId);
+        }
+        Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
+        TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
+        TileGrid grid = TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask);
+        Optional<String> preview = Optional.empty();
+        if (previews) {
+            Path png = store.previewsDir().resolve(record.name() + "-" + record.slideId() + "-" + tilingId + ".png");
+            TilingPreview.write(png, thumb.image(), thumb.downsample(), mask, grid);
+            preview = Optional.of(store.relativize(png));
+        }
+        int readLevel = slide.bestLevelForDownsample(grid.scale() * (1 + TileRead.LEVEL_TOLERANCE));
+        tilings.save(new GridRecord(record.slideId(), tilingId, grid.columns(), grid.rows(), grid.tiles().size(),
+                mask.tissueFraction(), readLevel, preview), grid.tiles());
+        return grid.tiles();
+    }
+}

@@ -1,0 +1,110 @@
+package org.tessera.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tessera.backbone.Backbone;
+import org.tessera.backbone.BackboneException;
+
+/**
+ * The one thread that talks to the backbone: gathers preprocessed tiles into batches (from any slide: a
+ * batch may straddle two slides, so the backbone never waits at slide boundaries), runs them, and hands
+ * the embeddings to the writer. A short poll timeout runs a partial batch when the readers fall behind
+ * or a slide's last tiles arrive.
+ */
+final class InferenceLoop implements Runnable {
+    private static final long PARTIAL_BATCH_WAIT_MS = 25;
+
+    private final Backbone backbone;
+    private final int batchSize;
+    private final BlockingQueue<TileItem> in;
+    private final BlockingQueue<EmbeddedBatch> out;
+    private final Pipeline pipeline;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong tiles = new AtomicLong();
+    private final float[] buffer;
+    private final int floatsPerTile;
+
+    InferenceLoop(Backbone backbone, int floatsPerTile, int batchSize, BlockingQueue<TileItem> in,
+            BlockingQueue<EmbeddedBatch> out, Pipeline pipeline) {
+        this.backbone = backbone;
+        this.batchSize = batchSize;
+        this.in = in;
+        this.out = out;
+        this.pipeline = pipeline;
+        this.floatsPerTile = floatsPerTile;
+        this.buffer = new float[Math.multiplyExact(floatsPerTile, batchSize)];
+    }
+
+    long batches() {
+        return batches.get();
+    }
+
+    long tiles() {
+        return tiles.get();
+    }
+
+    @Override
+    public void run() {
+        List<TileItem> pending = new ArrayList<>(batchSize);
+        List<Integer> rows = new ArrayList<>(batchSize);
+        int filled = 0;
+        try {
+            while (true) {
+                TileItem item = in.poll(PARTIAL_BATCH_WAIT_MS, TimeUnit.MILLISECONDS);
+                if (pipeline.aborted()) {
+                    return;
+                }
+                if (item == null) {
+                    if (!pending.isEmpty()) {
+                        flush(pending, rows, filled);
+                        pending = new ArrayList<>(batchSize);
+                        rows = new ArrayList<>(batchSize);
+                        filled = 0;
+                    }
+                    continue;
+                }
+                if (item == TileItem.END) {
+                    flush(pending, rows, filled);
+                    pipeline.put(out, EmbeddedBatch.END);
+                    return;
+                }
+                pending.add(item);
+                if (item.hasPixels() && !item.job().failed()) {
+                    System.arraycopy(item.pixels(), 0, buffer, filled * floatsPerTile, floatsPerTile);
+                    rows.add(filled++);
+                } else {
+                    rows.add(-1);
+                }
+                if (filled == batchSize) {
+                    flush(pending, rows, filled);
+                    pending = new ArrayList<>(batchSize);
+                    rows = new ArrayList<>(batchSize);
+                    filled = 0;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (BackboneException | RuntimeException e) {
+            pipeline.abort(e);
+        }
+    }
+
+    /** Runs the backbone on the {@code filled} tiles with pixels among {@code pending}, then passes all on. */
+    private void flush(List<TileItem> pending, List<Integer> rows, int filled) throws BackboneException, InterruptedException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        float[] embeddings = new float[0];
+        if (filled > 0) {
+            float[] input = filled == batchSize ? buffer : java.util.Arrays.copyOf(buffer, filled * floatsPerTile);
+            embeddings = backbone.embed(input, filled);
+            batches.incrementAndGet();
+            tiles.addAndGet(filled);
+        }
+        int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
+        pipeline.put(out, new EmbeddedBatch(List.copyOf(pending), rowArray, embeddings, backbone.dimension()));
+    }
+}

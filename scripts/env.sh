@@ -1,0 +1,58 @@
+# Shared set-up for ./tessera and ./run-tests: find JDK 25, check the native libraries, build the jar.
+# Sourced, not run. Everything it prints goes to stderr so command output stays clean for scripts.
+
+TESSERA_HOME=${TESSERA_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+TESSERA_JAR="$TESSERA_HOME/target/tessera.jar"
+# --sun-misc-unsafe-memory-access cannot live in a jar manifest, hence this launcher.
+TESSERA_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+                   --sun-misc-unsafe-memory-access=allow)
+
+say() { printf 'tessera: %s\n' "$*" >&2; }
+
+java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+
+# JAVA_HOME if it is 25 or newer, else Temurin 25 where Debian/Adoptium put it, else any JDK 25 found.
+find_jdk() {
+  local c
+  for c in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/*-25-* /usr/lib/jvm/*25*; do
+    [ -n "$c" ] && [ -x "$c/bin/java" ] || continue
+    local v; v=$(java_major "$c")
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then echo "$c"; return 0; fi
+  done
+  say "no JDK 25 found. Install Temurin 25 (e.g. apt-get install temurin-25-jdk from Adoptium's repository) or set JAVA_HOME to a JDK 25."
+  return 1
+}
+
+# Debian packages Tessera needs at run time (plus extras for tests), installed when missing and root.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${missing[*]} with apt-get"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >&2 \
+      || { say "apt-get install ${missing[*]} failed"; return 1; }
+  else
+    say "missing system packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
+    return 1
+  fi
+}
+
+RUNTIME_PACKAGES=(libopenslide0 libopenblas-dev)
+
+# Builds target/tessera.jar when it is missing or older than any source, pom or .sql file.
+ensure_jar() {
+  local stale=""
+  if [ ! -f "$TESSERA_JAR" ]; then
+    stale=yes
+  else
+    stale=$(find "$TESSERA_HOME/pom.xml" "$TESSERA_HOME"/*/pom.xml "$TESSERA_HOME"/*/src/main "$TESSERA_HOME/sql" \
+                 -newer "$TESSERA_JAR" -type f -print -quit 2>/dev/null)
+  fi
+  [ -z "$stale" ] && return 0
+  command -v mvn >/dev/null || { say "Maven is needed to build Tessera: apt-get install maven"; return 1; }
+  say "building target/tessera.jar (first run or sources changed)..."
+  (cd "$TESSERA_HOME" && JAVA_HOME="$JDK" mvn -q -B -DskipTests package) >&2 || { say "build failed"; return 1; }
+}
