@@ -146,6 +146,8 @@ public final class Extractor {
         private final AtomicLong tilesDone = new AtomicLong();
         private final AtomicLong tilesTotal = new AtomicLong();
         private final List<ExtractionReport.Failure> planFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Every job handed to the readers, so an aborted run can release what unfinished ones hold. */
+        private final List<SlideJob> started = new ArrayList<>();
         private final TilePreprocessor preprocessor;
         private final UnaryOperator<BufferedImage> stainOp;
         private volatile String current = "";
@@ -205,6 +207,7 @@ public final class Extractor {
                         continue;
                     }
                     current = job.slide.name();
+                    started.add(job);
                     tilesTotal.addAndGet(job.tiles.size());
                     for (Tile t : job.tiles) {
                         readers.execute(() -> readTile(job, t));
@@ -223,6 +226,9 @@ public final class Extractor {
                 }
                 inferenceThread.join();
                 writerThread.join();
+                if (pipeline.aborted()) {
+                    releaseUnfinished();
+                }
             }
             if (pipeline.aborted()) {
                 Throwable cause = pipeline.cause();
@@ -235,6 +241,19 @@ public final class Extractor {
             failures.addAll(sink.failures());
             return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, inference.tiles(),
                     inference.batches(), (System.nanoTime() - start) / 1e9, model.deviceDescription());
+        }
+
+        /** After an abort (threads joined): closes unfinished slides and discards their staged parts. */
+        private void releaseUnfinished() throws IOException {
+            for (SlideJob job : started) {
+                if (!job.complete()) {
+                    try (Slide slide = job.opened) {
+                        if (job.writer != null) {
+                            job.writer.close();
+                        }
+                    }
+                }
+            }
         }
 
         private java.util.Optional<SlideJob> await(java.util.concurrent.Future<java.util.Optional<SlideJob>> f)
