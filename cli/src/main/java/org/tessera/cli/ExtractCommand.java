@@ -60,6 +60,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--readers", defaultValue = "2", description = "Threads reading and preprocessing tiles (default: ${DEFAULT-VALUE}).")
     int readers;
 
+    @Option(names = "--inference-threads", description = "Backbone sessions run in parallel on the CPU (default: one per core, at most 4).")
+    Integer inferenceThreads;
+
     @Option(names = "--stain", defaultValue = "none", description = "none or macenko (default: ${DEFAULT-VALUE}).")
     String stain;
 
@@ -98,6 +101,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--device must be auto, cpu or gpu, got " + device);
         }
         TilingSpec tiling = new TilingSpec(tilePx, mpp, stride == null ? tilePx : stride, minTissue);
-        return new ExtractionOptions(backbone, tiling, d, batchSize, readers, stain.equals("macenko"), 8192, !noPreviews);
+        int workers = inferenceThreads != null ? inferenceThreads : ExtractionOptions.defaults(backbone).inferenceThreads();
+        return new ExtractionOptions(backbone, tiling, d, batchSize, readers, workers, stain.equals("macenko"), 8192, !noPreviews);
     }
 }

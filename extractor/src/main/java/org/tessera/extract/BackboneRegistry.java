@@ -70,9 +70,12 @@ public final class BackboneRegistry {
         return r.get();
     }
 
-    /** Loads a registered backbone for inference on the chosen device (weights checksum verified). */
-    public static Backbone load(BackboneRecord record, DeviceChoice device) throws BackboneException {
+    /**
+     * Loads a registered backbone for inference on the chosen device (weights checksum verified), with
+     * {@code intraOpThreads} ONNX Runtime threads (0: ONNX Runtime's default).
+     */
+    public static Backbone load(BackboneRecord record, DeviceChoice device, int intraOpThreads) throws BackboneException {
         BackboneCard card = BackboneCard.fromJson(record.cardJson(), "card of backbone '" + record.backbone() + "' in the store");
-        return Backbone.load(card, Path.of(record.modelPath()), device);
+        return Backbone.load(card, Path.of(record.modelPath()), new Backbone.Options(device, true, intraOpThreads));
     }
 }

@@ -6,12 +6,15 @@ import org.tessera.tiling.TilingSpec;
 
 /**
  * What an extraction run does: which backbone (by its name in the store), which tiling, on which device,
- * in batches of what size, with how many threads reading tiles, and whether tiles are Macenko-normalised
- * before the backbone. {@code partRows} bounds memory: a slide's embeddings are written in Parquet parts
+ * in batches of what size, with how many threads reading tiles and running the backbone, and whether tiles
+ * are Macenko-normalised before the backbone. Each inference thread has its own ONNX Runtime session with
+ * (cores / inference threads) intra-op threads: on a small CPU, two single-threaded sessions keep the
+ * cores busier than one two-threaded session, whose threads wait for each other at every operator
+ * whenever a tile reader takes a core. {@code partRows} bounds memory: a slide's embeddings are written in Parquet parts
  * of at most that many rows.
  */
 public record ExtractionOptions(String backbone, TilingSpec tiling, DeviceChoice device, int batchSize, int readerThreads,
-        boolean macenko, int partRows, boolean previews) {
+        int inferenceThreads, boolean macenko, int partRows, boolean previews) {
 
     public ExtractionOptions {
         Objects.requireNonNull(backbone, "backbone");
@@ -23,37 +26,48 @@ public record ExtractionOptions(String backbone, TilingSpec tiling, DeviceChoice
         if (readerThreads < 1 || readerThreads > 256) {
             throw new IllegalArgumentException("reader threads must be 1..256, got " + readerThreads);
         }
+        if (inferenceThreads < 1 || inferenceThreads > 64) {
+            throw new IllegalArgumentException("inference threads must be 1..64, got " + inferenceThreads);
+        }
         if (partRows < 1) {
             throw new IllegalArgumentException("Parquet part size must be positive, got " + partRows);
         }
     }
 
-    /** Defaults: HEST's tiling, automatic device, batch 16, two reader threads, no stain normalisation. */
+    /**
+     * Defaults: HEST's tiling, automatic device, batch 16, two reader threads, one inference thread per
+     * core (at most 4), no stain normalisation.
+     */
     public static ExtractionOptions defaults(String backbone) {
-        return new ExtractionOptions(backbone, TilingSpec.DEFAULT, DeviceChoice.AUTO, 16, 2, false, 8192, true);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ExtractionOptions(backbone, TilingSpec.DEFAULT, DeviceChoice.AUTO, 16, 2, Math.min(4, cores), false, 8192, true);
+    }
+
+    public ExtractionOptions withInferenceThreads(int n) {
+        return new ExtractionOptions(backbone, tiling, device, batchSize, readerThreads, n, macenko, partRows, previews);
     }
 
     public ExtractionOptions withTiling(TilingSpec spec) {
-        return new ExtractionOptions(backbone, spec, device, batchSize, readerThreads, macenko, partRows, previews);
+        return new ExtractionOptions(backbone, spec, device, batchSize, readerThreads, inferenceThreads, macenko, partRows, previews);
     }
 
     public ExtractionOptions withDevice(DeviceChoice d) {
-        return new ExtractionOptions(backbone, tiling, d, batchSize, readerThreads, macenko, partRows, previews);
+        return new ExtractionOptions(backbone, tiling, d, batchSize, readerThreads, inferenceThreads, macenko, partRows, previews);
     }
 
     public ExtractionOptions withBatchSize(int n) {
-        return new ExtractionOptions(backbone, tiling, device, n, readerThreads, macenko, partRows, previews);
+        return new ExtractionOptions(backbone, tiling, device, n, readerThreads, inferenceThreads, macenko, partRows, previews);
     }
 
     public ExtractionOptions withReaderThreads(int n) {
-        return new ExtractionOptions(backbone, tiling, device, batchSize, n, macenko, partRows, previews);
+        return new ExtractionOptions(backbone, tiling, device, batchSize, n, inferenceThreads, macenko, partRows, previews);
     }
 
     public ExtractionOptions withMacenko(boolean on) {
-        return new ExtractionOptions(backbone, tiling, device, batchSize, readerThreads, on, partRows, previews);
+        return new ExtractionOptions(backbone, tiling, device, batchSize, readerThreads, inferenceThreads, on, partRows, previews);
     }
 
     public ExtractionOptions withPartRows(int n) {
-        return new ExtractionOptions(backbone, tiling, device, batchSize, readerThreads, macenko, n, previews);
+        return new ExtractionOptions(backbone, tiling, device, batchSize, readerThreads, inferenceThreads, macenko, n, previews);
     }
 }

@@ -23,6 +23,8 @@ import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 import org.tessera.backbone.Backbone;
 import org.tessera.backbone.BackboneException;
+import org.tessera.backbone.DeviceChoice;
+import org.tessera.backbone.DeviceSelector;
 import org.tessera.backbone.TilePreprocessor;
 import org.tessera.slide.Slide;
 import org.tessera.slide.Slides;
@@ -95,14 +97,25 @@ public final class Extractor {
             store.runs().finish(runId, new RunLog.Finish(0, skipped, 0, 0, seconds, "[]"));
             return new ExtractionReport(runId, slides.size(), 0, skipped, List.of(), 0, 0, seconds, "none (nothing to do)");
         }
-        try (Backbone model = BackboneRegistry.load(backbone, options.device());
-                BufferAllocator allocator = new RootAllocator();
+        DeviceChoice device = DeviceSelector.probe().resolve(options.device());
+        // One session per inference thread; on a GPU one session (the device parallelises).
+        int workers = device == DeviceChoice.GPU ? 1 : options.inferenceThreads();
+        int intraOp = device == DeviceChoice.GPU ? 0 : Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+        List<Backbone> models = new ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator();
                 DuckDBConnection writerConnection = store.newConnection()) {
-            Run run = new Run(model, tilingId, stain, backbone.weightsSha256(), runId, todo, allocator, writerConnection, progress);
+            for (int i = 0; i < workers; i++) {
+                models.add(BackboneRegistry.load(backbone, device, intraOp));
+            }
+            Run run = new Run(models, tilingId, stain, backbone.weightsSha256(), runId, todo, allocator, writerConnection, progress);
             ExtractionReport report = run.execute(skipped, slides.size(), start);
             store.runs().finish(runId, new RunLog.Finish(report.slidesExtracted(), skipped, report.failures().size(),
                     report.tilesEmbedded(), report.seconds(), failuresJson(report.failures())));
             return report;
+        } finally {
+            for (Backbone m : models) {
+                m.close();
+            }
         }
     }
 
@@ -129,7 +142,7 @@ public final class Extractor {
 
     /** One run's threads and counters. */
     private final class Run {
-        private final Backbone model;
+        private final List<Backbone> models;
         private final String tilingId;
         private final String stain;
         private final String weightsSha256;
@@ -140,7 +153,7 @@ public final class Extractor {
         private final BlockingQueue<TileItem> tiles;
         private final BlockingQueue<EmbeddedBatch> embedded = new ArrayBlockingQueue<>(8);
         private final Semaphore inFlight = new Semaphore(SLIDES_IN_FLIGHT);
-        private final InferenceLoop inference;
+        private final List<InferenceLoop> inference = new ArrayList<>();
         private final SetSink sink;
         private final AtomicInteger slidesDone = new AtomicInteger();
         private final AtomicLong tilesDone = new AtomicLong();
@@ -153,26 +166,32 @@ public final class Extractor {
         private volatile String current = "";
         private long startNanos;
 
-        Run(Backbone model, String tilingId, String stain, String weightsSha256, int runId, List<SlideRecord> todo,
+        Run(List<Backbone> models, String tilingId, String stain, String weightsSha256, int runId, List<SlideRecord> todo,
                 BufferAllocator allocator, DuckDBConnection writerConnection, Consumer<Progress> progress) {
-            this.model = model;
+            this.models = models;
             this.tilingId = tilingId;
             this.stain = stain;
             this.weightsSha256 = weightsSha256;
             this.todo = todo;
             this.progress = progress;
             this.runId = runId;
-            this.preprocessor = TilePreprocessor.forCard(model.card());
+            this.preprocessor = TilePreprocessor.forCard(models.get(0).card());
             this.stainOp = options.macenko() ? new MacenkoNormalizer(StainNormalization.MACENKO_DEFAULT)::normalize : UnaryOperator.identity();
             this.tiles = new ArrayBlockingQueue<>(Math.max(4 * options.batchSize(), 16));
-            this.inference = new InferenceLoop(model, preprocessor.floatsPerTile(), options.batchSize(), tiles, embedded, pipeline);
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(models.size());
+            for (Backbone m : models) {
+                inference.add(new InferenceLoop(m, preprocessor.floatsPerTile(), options.batchSize(), tiles, embedded, pipeline, running));
+            }
             this.sink = new SetSink(embedded, store.embeddings(), writerConnection, allocator, options.partRows(), runId, inFlight,
                     pipeline, job -> slideFinished(), this::tilesEmbedded);
         }
 
         ExtractionReport execute(int skipped, int selected, long start) throws InterruptedException, IOException {
             startNanos = System.nanoTime();
-            Thread inferenceThread = Thread.ofPlatform().name("tessera-inference").start(inference);
+            List<Thread> inferenceThreads = new ArrayList<>();
+            for (int i = 0; i < inference.size(); i++) {
+                inferenceThreads.add(Thread.ofPlatform().name("tessera-inference-" + i).start(inference.get(i)));
+            }
             Thread writerThread = Thread.ofPlatform().name("tessera-writer").start(sink);
             ExecutorService readers = Executors.newFixedThreadPool(options.readerThreads(),
                     Thread.ofPlatform().name("tessera-reader-", 0).daemon(true).factory());
@@ -224,7 +243,9 @@ public final class Extractor {
                 if (!pipeline.aborted()) {
                     pipeline.put(tiles, TileItem.END);
                 }
-                inferenceThread.join();
+                for (Thread t : inferenceThreads) {
+                    t.join();
+                }
                 writerThread.join();
                 if (pipeline.aborted()) {
                     releaseUnfinished();
@@ -239,8 +260,11 @@ public final class Extractor {
             }
             List<ExtractionReport.Failure> failures = new ArrayList<>(planFailures);
             failures.addAll(sink.failures());
-            return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, inference.tiles(),
-                    inference.batches(), (System.nanoTime() - start) / 1e9, model.deviceDescription());
+            long tilesEmbedded = inference.stream().mapToLong(InferenceLoop::tiles).sum();
+            long batches = inference.stream().mapToLong(InferenceLoop::batches).sum();
+            String device = models.size() + " x " + models.get(0).deviceDescription();
+            return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, tilesEmbedded, batches,
+                    (System.nanoTime() - start) / 1e9, device);
         }
 
         /** After an abort (threads joined): closes unfinished slides and discards their staged parts. */

@@ -9,10 +9,11 @@ import org.tessera.backbone.Backbone;
 import org.tessera.backbone.BackboneException;
 
 /**
- * The one thread that talks to the backbone: gathers preprocessed tiles into batches (from any slide: a
+ * A thread that talks to one backbone session: gathers preprocessed tiles into batches (from any slide: a
  * batch may straddle two slides, so the backbone never waits at slide boundaries), runs them, and hands
  * the embeddings to the writer. A short poll timeout runs a partial batch when the readers fall behind
- * or a slide's last tiles arrive.
+ * or a slide's last tiles arrive. Several loops may share the input queue, each with its own session; the
+ * end marker is passed on to the others, and the last loop to stop tells the writer.
  */
 final class InferenceLoop implements Runnable {
     private static final long PARTIAL_BATCH_WAIT_MS = 25;
@@ -26,15 +27,17 @@ final class InferenceLoop implements Runnable {
     private final AtomicLong tiles = new AtomicLong();
     private final float[] buffer;
     private final int floatsPerTile;
+    private final java.util.concurrent.atomic.AtomicInteger running;
 
     InferenceLoop(Backbone backbone, int floatsPerTile, int batchSize, BlockingQueue<TileItem> in,
-            BlockingQueue<EmbeddedBatch> out, Pipeline pipeline) {
+            BlockingQueue<EmbeddedBatch> out, Pipeline pipeline, java.util.concurrent.atomic.AtomicInteger running) {
         this.backbone = backbone;
         this.batchSize = batchSize;
         this.in = in;
         this.out = out;
         this.pipeline = pipeline;
         this.floatsPerTile = floatsPerTile;
+        this.running = running;
         this.buffer = new float[Math.multiplyExact(floatsPerTile, batchSize)];
     }
 
@@ -67,8 +70,11 @@ final class InferenceLoop implements Runnable {
                     continue;
                 }
                 if (item == TileItem.END) {
+                    pipeline.put(in, TileItem.END); // for the other loops
                     flush(pending, rows, filled);
-                    pipeline.put(out, EmbeddedBatch.END);
+                    if (running.decrementAndGet() == 0) {
+                        pipeline.put(out, EmbeddedBatch.END);
+                    }
                     return;
                 }
                 pending.add(item);

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +72,7 @@ public final class EmbeddingSets {
     void recover() throws IOException, SQLException {
         Path staging = store.stagingDir();
         if (Files.exists(staging)) {
-            deleteTree(staging);
+            Directories.deleteTree(staging);
         }
         Set<String> recorded = new HashSet<>();
         try (Statement s = store.connection().createStatement();
@@ -91,7 +90,7 @@ public final class EmbeddingSets {
                     .forEach(orphans::add);
         }
         for (Path orphan : orphans) {
-            deleteTree(orphan);
+            Directories.deleteTree(orphan);
         }
     }
 
@@ -107,13 +106,5 @@ public final class EmbeddingSets {
                 + "''::VARCHAR AS stain, 0::INTEGER AS tile_index, []::FLOAT[] AS vector LIMIT 0) TO "
                 + Sql.literal(tmp.toString()) + " (FORMAT parquet)");
         SetWriter.moveAtomically(tmp, target);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

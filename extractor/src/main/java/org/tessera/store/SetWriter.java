@@ -167,12 +167,12 @@ public final class SetWriter implements AutoCloseable {
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 // Left by a crash between rename and insert in this very process' lifetime: not recorded, so stale.
-                EmbeddingSets.deleteTree(target);
+                Directories.deleteTree(target);
             }
             moveAtomically(staging, target);
             record(runId, seconds);
         } catch (SQLException e) {
-            EmbeddingSets.deleteTree(target);
+            Directories.deleteTree(target);
             throw new IOException(target + ": recording the embedding set failed: " + e.getMessage(), e);
         }
     }
@@ -214,7 +214,7 @@ public final class SetWriter implements AutoCloseable {
     public void close() throws IOException {
         if (!done) {
             done = true;
-            EmbeddingSets.deleteTree(staging);
+            Directories.deleteTree(staging);
         }
     }
 }

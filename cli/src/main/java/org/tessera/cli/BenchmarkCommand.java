@@ -1,0 +1,67 @@
+package org.tessera.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tessera.backbone.BackboneCard;
+import org.tessera.extract.ExtractionBenchmark;
+import org.tessera.shared.SharedData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
+        subcommands = {BenchmarkCommand.Extraction.class})
+final class BenchmarkCommand {
+
+    @Command(name = "extraction", description = {
+        "End-to-end extraction of the bundled slides (two SVS, six HER2ST sections) into a fresh store,",
+        "against the same backbone's pure inference on tiles already decoded in memory (same batch size).",
+        "Prints tiles/s of both and their ratio, the time of a no-op re-run as a fraction of the first run,",
+        "and the peak heap while extracting the largest section alone. Figures go to docs/benchmarks.md."})
+    static final class Extraction implements Callable<Integer> {
+        @Option(names = "--backbone", defaultValue = "mobilenet_v2_imagenet", description = "Built-in card (default: ${DEFAULT-VALUE}).")
+        String backbone;
+
+        @Option(names = "--batch-size", defaultValue = "16", description = "Batch size for both measurements (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--shared", paramLabel = "DIR", description = "Shared data folder (default: $TESSERA_SHARED or ../shared).")
+        Path shared;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}", description = "Scratch folder for the temporary stores.")
+        Path work;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path data = shared != null ? shared : SharedData.locate().orElseThrow(() -> new IllegalStateException(
+                    "the shared data folder was not found: pass --shared DIR or set TESSERA_SHARED"));
+            BackboneCard card = BackboneCard.builtin(backbone);
+            Files.createDirectories(work);
+            ExtractionBenchmark.Result r = new ExtractionBenchmark(work, card, card.modelIn(data.resolve("models")),
+                    ExtractionBenchmark.sharedSlides(data), batchSize, line -> {
+                        err.println(line);
+                        err.flush();
+                    }).run();
+            out.printf("backbone %s, batch %d, %d slides, %d tiles, %d cores, max heap %.1f GB%n", r.backbone(), r.batchSize(),
+                    r.slides(), r.tiles(), Runtime.getRuntime().availableProcessors(), r.maxHeapBytes() / 1e9);
+            out.printf("pure inference (decoded tiles)  %8.1f tiles/s  (%d tiles)%n", r.inferenceTilesPerSecond(), r.inferenceTiles());
+            out.printf("end-to-end extraction           %8.1f tiles/s  (%.1f s)%n", r.endToEndTilesPerSecond(), r.endToEndSeconds());
+            out.printf("ratio end-to-end / inference    %8.3f        (target >= 0.90)%n", r.ratio());
+            out.printf("no-op re-run                    %8.3f s      (%.2f%% of the first run; target <= 2%%)%n",
+                    r.noOpSeconds(), 100 * r.noOpFraction());
+            out.printf("peak heap, %s alone (%d tiles)  %.0f MB%n", r.largestSlide(), r.largestSlideTiles(), r.peakHeapBytes() / 1e6);
+            out.printf("markdown: | %s | %d | %d | %.1f | %.1f | %.3f | %.1f | %.3f (%.2f%%) | %.0f |%n", r.backbone(), r.batchSize(),
+                    r.tiles(), r.inferenceTilesPerSecond(), r.endToEndTilesPerSecond(), r.ratio(), r.endToEndSeconds(),
+                    r.noOpSeconds(), 100 * r.noOpFraction(), r.peakHeapBytes() / 1e6);
+            return 0;
+        }
+    }
+}

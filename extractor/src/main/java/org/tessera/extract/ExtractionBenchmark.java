@@ -1,0 +1,213 @@
+package org.tessera.extract;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.tessera.backbone.Backbone;
+import org.tessera.backbone.BackboneCard;
+import org.tessera.backbone.DeviceChoice;
+import org.tessera.backbone.TilePreprocessor;
+import org.tessera.slide.Slide;
+import org.tessera.slide.Slides;
+import org.tessera.store.Directories;
+import org.tessera.store.FeatureStore;
+import org.tessera.store.SlideRecord;
+import org.tessera.tiling.Tile;
+import org.tessera.tiling.TileRead;
+
+/**
+ * Measures the extractor against its own baseline in one run: pure inference on tiles already decoded and
+ * preprocessed in memory (the backbone alone, same batch size) versus end-to-end extraction of the same
+ * slides into a fresh store (decode, tissue, tiling, reading, inference, Parquet). Also the time of a
+ * second, no-op run, and the peak heap while extracting the largest slide alone.
+ */
+public final class ExtractionBenchmark {
+    /** The figures, as printed and as written to docs/benchmarks.md. */
+    public record Result(String backbone, int batchSize, int slides, long tiles, double inferenceTilesPerSecond,
+            int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double noOpSeconds,
+            String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes) {
+        public double ratio() {
+            return endToEndTilesPerSecond / inferenceTilesPerSecond;
+        }
+
+        public double noOpFraction() {
+            return noOpSeconds / endToEndSeconds;
+        }
+    }
+
+    private final Path workDir;
+    private final BackboneCard card;
+    private final Path modelFile;
+    private final List<SlideImporter.Entry> slides;
+    private final int batchSize;
+    private final Consumer<String> log;
+
+    public ExtractionBenchmark(Path workDir, BackboneCard card, Path modelFile, List<SlideImporter.Entry> slides, int batchSize,
+            Consumer<String> log) {
+        this.workDir = workDir;
+        this.card = card;
+        this.modelFile = modelFile;
+        this.slides = List.copyOf(slides);
+        this.batchSize = batchSize;
+        this.log = log;
+    }
+
+    public Result run() throws Exception {
+        ExtractionOptions options = ExtractionOptions.defaults(card.name()).withBatchSize(batchSize).withDevice(DeviceChoice.CPU);
+        Path storeDir = Files.createTempDirectory(workDir, "bench-store-");
+        try (FeatureStore store = FeatureStore.open(storeDir)) {
+            BackboneRegistry.add(store, card, modelFile);
+            SlideImporter.Report added = SlideImporter.add(store, slides);
+            if (!added.failures().isEmpty()) {
+                throw new IllegalStateException("benchmark slides failed: " + added.failures());
+            }
+            log.accept("end-to-end extraction of " + added.added().size() + " slides into a fresh store...");
+            ExtractionReport first = new Extractor(store, options).run(store.slides().all(), p -> { });
+            log.accept(String.format("  %d tiles in %.1f s", first.tilesEmbedded(), first.seconds()));
+            ExtractionReport noOp = new Extractor(store, options).run(store.slides().all(), p -> { });
+            log.accept(String.format("  no-op re-run: %.3f s, %d backbone calls", noOp.seconds(), noOp.inferenceBatches()));
+            int sampleTiles = (int) Math.min(first.tilesEmbedded(), 1024);
+            log.accept("pure inference on " + sampleTiles + " tiles already decoded and preprocessed...");
+            double inference = pureInference(store, options, sampleTiles);
+            log.accept(String.format("  %.1f tiles/s", inference));
+            SlideRecord largest = store.slides().all().stream().max((a, b) -> Long.compare(a.width() * a.height(),
+                    b.width() * b.height())).orElseThrow();
+            log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
+            long[] heap = peakHeap(largest, options);
+            return new Result(card.name(), batchSize, added.added().size(), first.tilesEmbedded(), inference, sampleTiles,
+                    first.tilesPerSecond(), first.seconds(), noOp.seconds(), largest.name(), heap[1], heap[0],
+                    Runtime.getRuntime().maxMemory());
+        } finally {
+            Directories.deleteTree(storeDir);
+        }
+    }
+
+    /** Reads {@code n} stored tiles into memory, then times the backbone alone on them in batches. */
+    private double pureInference(FeatureStore store, ExtractionOptions options, int n) throws Exception {
+        TilePreprocessor pre = TilePreprocessor.forCard(card);
+        int per = pre.floatsPerTile();
+        float[] all = new float[Math.multiplyExact(n, per)];
+        String tiling = new Extractor(store, options).tilingId();
+        int filled = 0;
+        for (SlideRecord s : store.slides().all()) {
+            if (filled == n) {
+                break;
+            }
+            OptionalDouble mpp = s.mppSource().equals("user") ? OptionalDouble.of(s.mpp()) : OptionalDouble.empty();
+            try (Slide slide = Slides.open(Path.of(s.path()), mpp)) {
+                for (Tile t : store.tilings().tiles(s.slideId(), tiling)) {
+                    if (filled == n) {
+                        break;
+                    }
+                    pre.write(TileRead.plan(t, options.tiling().mpp() / s.mpp(), slide).read(slide, options.tiling().tilePx()),
+                            all, filled++ * per);
+                }
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double best = 0;
+        for (int sessions : new int[] {1, options.inferenceThreads()}) {
+            double rate = timedInference(all, n, per, sessions, Math.max(1, cores / sessions));
+            log.accept(String.format("  %d session(s) x %d thread(s): %.1f tiles/s", sessions, Math.max(1, cores / sessions), rate));
+            best = Math.max(best, rate);
+        }
+        return best;
+    }
+
+    /** Tiles/s of {@code sessions} backbone sessions run in parallel over the in-memory tiles, same batch size. */
+    private double timedInference(float[] all, int n, int per, int sessions, int intraOp) throws Exception {
+        List<Backbone> models = new ArrayList<>();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                models.add(Backbone.load(card, modelFile, new Backbone.Options(DeviceChoice.CPU, false, intraOp)));
+            }
+            int batches = n / batchSize;
+            AtomicLong next = new AtomicLong();
+            List<Thread> threads = new ArrayList<>();
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(sessions);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            for (Backbone model : models) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    float[] batch = new float[batchSize * per];
+                    try {
+                        System.arraycopy(all, 0, batch, 0, batch.length);
+                        model.embed(batch, batchSize); // warm-up
+                        ready.countDown();
+                        go.await();
+                        for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                            System.arraycopy(all, (int) b * batchSize * per, batch, 0, batch.length);
+                            model.embed(batch, batchSize);
+                        }
+                    } catch (Exception e) {
+                        failure.set(e);
+                        ready.countDown();
+                    }
+                }));
+            }
+            ready.await();
+            long start = System.nanoTime();
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return batches * batchSize / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            for (Backbone m : models) {
+                m.close();
+            }
+        }
+    }
+
+    /** Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles}. */
+    private long[] peakHeap(SlideRecord slide, ExtractionOptions options) throws Exception {
+        Path dir = Files.createTempDirectory(workDir, "bench-heap-");
+        try (FeatureStore store = FeatureStore.open(dir)) {
+            BackboneRegistry.add(store, card, modelFile);
+            OptionalDouble mpp = slide.mppSource().equals("user") ? OptionalDouble.of(slide.mpp()) : OptionalDouble.empty();
+            SlideImporter.add(store, List.of(new SlideImporter.Entry(Path.of(slide.path()), mpp, Optional.empty(), Optional.empty())));
+            System.gc();
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            AtomicLong peak = new AtomicLong();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread sampler = Thread.ofPlatform().daemon(true).start(() -> {
+                while (running.get()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            ExtractionReport r = new Extractor(store, options).run(store.slides().all(), p -> { });
+            running.set(false);
+            sampler.join();
+            return new long[] {peak.get(), r.tilesEmbedded()};
+        } finally {
+            Directories.deleteTree(dir);
+        }
+    }
+
+    /** Slides of the bundled data set: the demo's eight (or those named). */
+    public static List<SlideImporter.Entry> sharedSlides(Path shared) {
+        List<SlideImporter.Entry> out = new ArrayList<>();
+        out.add(new SlideImporter.Entry(shared.resolve("slides/CMU-1-Small-Region.svs"), OptionalDouble.empty(), Optional.empty(), Optional.empty()));
+        out.add(new SlideImporter.Entry(shared.resolve("slides/TCGA-CR-7395-01A-01-TS1.svs"), OptionalDouble.of(0.5), Optional.empty(), Optional.empty()));
+        for (String s : List.of("B4", "C2", "C3", "C4", "C5", "C6")) {
+            out.add(new SlideImporter.Entry(shared.resolve("her2st/images/" + s + ".jpg"), OptionalDouble.of(0.69), Optional.empty(), Optional.empty()));
+        }
+        return out;
+    }
+}
