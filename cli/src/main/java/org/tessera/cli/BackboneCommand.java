@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backbone", description = "Register ONNX backbones (the models that embed tiles) and list them.",
+@Command(mixinStandardHelpOptions = true, name = "backbone", description = "Register ONNX backbones (the models that embed tiles) and list them.",
         subcommands = {BackboneCommand.Add.class, BackboneCommand.List.class})
 final class BackboneCommand {
 
-    @Command(name = "add", description = {
+    @Command(mixinStandardHelpOptions = true, name = "add", description = {
         "Register a backbone from its card: a JSON file (--card) or a built-in card name.",
         "The model is loaded once and checked against the card (input and output names, embedding",
         "dimension, sha256 of the weights) before anything is stored.",
@@ -67,7 +67,7 @@ final class BackboneCommand {
         }
     }
 
-    @Command(name = "list", description = "List the backbones registered in the store.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List the backbones registered in the store.")
     static final class List implements Callable<Integer> {
         @Mixin
         StoreOption store;

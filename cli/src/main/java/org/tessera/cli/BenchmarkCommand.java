@@ -12,11 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
+@Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
         subcommands = {BenchmarkCommand.Extraction.class})
 final class BenchmarkCommand {
 
-    @Command(name = "extraction", description = {
+    @Command(mixinStandardHelpOptions = true, name = "extraction", description = {
         "End-to-end extraction of the bundled slides (two SVS, six HER2ST sections) into a fresh store,",
         "against the same backbone's pure inference on tiles already decoded in memory (same batch size).",
         "Prints tiles/s of both and their ratio, the time of a no-op re-run as a fraction of the first run,",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", description = {
+@Command(mixinStandardHelpOptions = true, name = "demo", description = {
     "Build a feature store from the bundled data (../shared, or $TESSERA_SHARED): the two Aperio slides",
     "and the six HER2ST section images, embedded with mobilenet_v2_imagenet at 224 px / 0.5 um/px.",
     "Running it again reuses everything already stored."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "extract", description = {
+@Command(mixinStandardHelpOptions = true, name = "extract", description = {
     "Embed every tile of the store's slides with a registered backbone, once.",
     "",
     "Tiles are squares of --tile-px pixels at --mpp micrometres per pixel (default 224 px at 0.5 um/px",

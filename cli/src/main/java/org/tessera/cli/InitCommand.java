@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = {"Create a feature store (or migrate an existing one to this version's schema).",
+@Command(mixinStandardHelpOptions = true, name = "init", description = {"Create a feature store (or migrate an existing one to this version's schema).",
     "Safe to run again: nothing stored is touched."})
 final class InitCommand implements Callable<Integer> {
     @Mixin

@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "slides", description = "Add slides to the store's catalogue and list them.",
+@Command(mixinStandardHelpOptions = true, name = "slides", description = "Add slides to the store's catalogue and list them.",
         subcommands = {SlidesCommand.Add.class, SlidesCommand.List.class})
 final class SlidesCommand {
 
-    @Command(name = "add", description = {
+    @Command(mixinStandardHelpOptions = true, name = "add", description = {
         "Add slide files, or every slide file in folders. Each file is opened to read its geometry, pixel",
         "size and content fingerprint (OpenSlide's quickhash-1, or sha256 for plain images): a renamed or",
         "moved copy is recognised as the same slide. OpenSlide formats (SVS, NDPI, MRXS, TIFF...) and",
@@ -79,7 +79,7 @@ final class SlidesCommand {
         }
     }
 
-    @Command(name = "list", description = "List the slides in the store.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List the slides in the store.")
     static final class List implements Callable<Integer> {
         @Mixin
         StoreOption store;

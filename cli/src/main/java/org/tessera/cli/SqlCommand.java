@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sql", description = {
+@Command(mixinStandardHelpOptions = true, name = "sql", description = {
     "Run SQL on the store (DuckDB dialect). Read-only unless --write.",
     "",
     "Tables: cohorts, patients, slides, slide_files, tilings, tile_grids, tiles, backbones,",

@@ -1,0 +1,119 @@
+package org.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.store.FeatureStore;
+import org.tessera.testkit.Shared;
+
+/**
+ * A real crash: `tessera extract` runs in its own JVM and is killed with SIGKILL as soon as its first
+ * slide is committed. Resuming must give the same store as a run that was never interrupted.
+ */
+class KilledExtractionTest {
+    private static final String BACKBONE = "mobilenet_v2_imagenet";
+
+    @TempDir
+    Path tmp;
+
+    private static void prepare(Path store) {
+        assertEquals(0, Cli.run("backbone", "add", BACKBONE, "--store", store.toString(), "--models",
+                Shared.path("models").toString()).code());
+        assertEquals(0, Cli.run("slides", "add", "--store", store.toString(), Shared.path("slides/CMU-1-Small-Region.svs").toString(),
+                Shared.path("her2st/images/C6.jpg").toString(), Shared.path("her2st/images/B4.jpg").toString(), "--mpp", "0.69").code());
+    }
+
+    private static String[] extract(Path store) {
+        return new String[] {"extract", "--store", store.toString(), "--backbone", BACKBONE, "--no-previews"};
+    }
+
+    @Test
+    void aKilledRunResumesWithoutLossOrDuplicates() throws Exception {
+        Path reference = tmp.resolve("reference");
+        prepare(reference);
+        assertEquals(0, Cli.run(extract(reference)).code());
+
+        Path killed = tmp.resolve("killed");
+        prepare(killed);
+        // The JVM arguments go in an @argfile: with a command line over about 4 KB (a long -cp) the ONNX Runtime
+        // environment crashes the process with SIGSEGV, seen with ORT 1.29 here; ./tessera runs a jar and is not affected.
+        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", "\"" + System.getProperty("java.class.path") + "\"", Main.class.getName()));
+        args.addAll(List.of(extract(killed)));
+        Path argfile = Files.write(tmp.resolve("child.args"), args);
+        List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "@" + argfile);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        int committed = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (committed == 0 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            committed = setFolders(killed);
+        }
+        assertTrue(p.isAlive(), "the child finished (exit " + (p.isAlive() ? "-" : p.exitValue()) + ") before it could be killed:\n" + Files.readString(tmp.resolve("child.log")) + "\ncommand: " + command);
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+        p.waitFor();
+        int atKill = setFolders(killed);
+        assertTrue(atKill >= 1 && atKill < 3, "killed mid-run: " + atKill + " of 3 slides on disk");
+
+        Cli resumed = Cli.run(extract(killed));
+        assertEquals(0, resumed.code(), resumed.toString());
+        assertTrue(resumed.out().contains(atKill + " already in the store"), resumed.out());
+
+        Map<String, float[]> expected = vectors(reference);
+        Map<String, float[]> actual = vectors(killed);
+        assertEquals(expected.keySet(), actual.keySet(), "same tiles, none lost, none twice");
+        for (var e : expected.entrySet()) {
+            assertArrayEquals(e.getValue(), actual.get(e.getKey()), 1e-5f, e.getKey());
+        }
+        try (FeatureStore store = FeatureStore.openReadOnly(killed); Statement s = store.connection().createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM read_parquet('embeddings/**/*.parquet')")) {
+            r.next();
+            assertEquals(actual.size(), r.getLong(1), "no stray rows left on disk by the killed run");
+        }
+        assertFalse(Files.exists(killed.resolve(".staging")) && Files.list(killed.resolve(".staging")).findAny().isPresent(),
+                "staging cleaned");
+    }
+
+    /** Embedding folders moved into place (each is one committed or about-to-be-recorded slide). */
+    private static int setFolders(Path store) throws Exception {
+        Path root = store.resolve("embeddings");
+        try (Stream<Path> walk = Files.walk(root, 4)) {
+            return (int) walk.filter(p -> root.relativize(p).getNameCount() == 4 && Files.isDirectory(p)).count();
+        }
+    }
+
+    private static Map<String, float[]> vectors(Path store) throws Exception {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        try (FeatureStore s = FeatureStore.openReadOnly(store); Statement st = s.connection().createStatement();
+                ResultSet r = st.executeQuery("SELECT slide_id, tile_index, vector FROM embeddings ORDER BY ALL")) {
+            while (r.next()) {
+                out.put(r.getString(1) + "/" + r.getInt(2), floats(r.getArray(3)));
+            }
+        }
+        return out;
+    }
+
+    private static float[] floats(Array a) throws Exception {
+        Object[] boxed = (Object[]) a.getArray();
+        float[] f = new float[boxed.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = ((Number) boxed[i]).floatValue();
+        }
+        return f;
+    }
+}
