@@ -42,6 +42,9 @@ ensure_packages() {
 
 RUNTIME_PACKAGES=(libopenslide0 libopenblas-dev)
 
+# Maven's own guava warns about sun.misc.Unsafe on JDK 25; this JDK flag silences it.
+maven_opts() { printf '%s' "${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; }
+
 # Builds target/tessera.jar when it is missing or older than any source, pom or .sql file.
 ensure_jar() {
   local stale=""
@@ -54,5 +57,7 @@ ensure_jar() {
   [ -z "$stale" ] && return 0
   command -v mvn >/dev/null || { say "Maven is needed to build Tessera: apt-get install maven"; return 1; }
   say "building target/tessera.jar (first run or sources changed)..."
-  (cd "$TESSERA_HOME" && JAVA_HOME="$JDK" mvn -q -B -DskipTests package) >&2 || { say "build failed"; return 1; }
+  (set -o pipefail; cd "$TESSERA_HOME" && JAVA_HOME="$JDK" MAVEN_OPTS="$(maven_opts)" \
+      mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g') >&2 \
+    || { say "build failed"; return 1; }
 }

@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
     "Examples:",
     "  tessera sql \"SELECT name, patient_id, width, height, mpp FROM slides\"",
     "  tessera sql \"SELECT backbone, count(*) AS tiles FROM embeddings GROUP BY ALL\"",
-    "  tessera sql --format parquet --out means.parquet \"SELECT * FROM slide_embeddings_mean\""})
+    "  tessera sql --format parquet --out means.parquet \"SELECT * FROM slide_embeddings_mean\"",
+    "  tessera sql --file sql/examples/runs.sql"})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Parameters(paramLabel = "QUERY", description = "The SQL statement.")
+    @Parameters(paramLabel = "QUERY", arity = "0..1", description = "The SQL statement (or use --file).")
     String query;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read the statement from a .sql file, e.g. sql/examples/runs.sql.")
+    Path file;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv, json or parquet (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -51,6 +55,15 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((query == null) == (file == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either a QUERY or --file FILE");
+        }
+        if (file != null) {
+            query = Files.readString(file).strip();
+            while (query.endsWith(";")) {
+                query = query.substring(0, query.length() - 1).strip();
+            }
+        }
         try (FeatureStore s = write ? FeatureStore.open(store.store) : FeatureStore.openReadOnly(store.store)) {
             if (format == Format.parquet) {
                 if (out == null) {
