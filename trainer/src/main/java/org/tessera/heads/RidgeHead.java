@@ -30,19 +30,9 @@ public final class RidgeHead {
      *                                  value is not finite
      */
     public static RidgeModel fit(FeatureMatrix x, Targets y, RidgeOptions options) {
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
         Objects.requireNonNull(options, "options");
+        requireFittable(x, y);
         int n = x.rows();
-        if (y.rows() != n) {
-            throw new IllegalArgumentException("feature matrix has " + n + " rows but targets have " + y.rows());
-        }
-        if (n < 3) {
-            throw new IllegalArgumentException("ridge needs at least 3 rows to fit and leave one out, got " + n);
-        }
-        if (x.cols() == 0) {
-            throw new IllegalArgumentException("feature matrix has no columns");
-        }
         int q = y.outputs();
         Standardization standardization = Standardization.fit(x);
         double[] intercepts = new double[q];
@@ -79,6 +69,22 @@ public final class RidgeHead {
         return new RidgeModel(y.names(), standardization, svd.coefficients(lambdas), intercepts, lambdas, loo);
     }
 
+    /** The checks every ridge fit makes on its inputs (also {@link PerGeneRidge}'s). */
+    static void requireFittable(FeatureMatrix x, Targets y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        int n = x.rows();
+        if (y.rows() != n) {
+            throw new IllegalArgumentException("feature matrix has " + n + " rows but targets have " + y.rows());
+        }
+        if (n < 3) {
+            throw new IllegalArgumentException("ridge needs at least 3 rows to fit and leave one out, got " + n);
+        }
+        if (x.cols() == 0) {
+            throw new IllegalArgumentException("feature matrix has no columns");
+        }
+    }
+
     /** Index into the grid per output: argmin of its LOO error, or of the mean over outputs; first on ties. */
     private static int[] choose(double[][] mse, boolean perOutput) {
         int q = mse.length;
@@ -100,7 +106,8 @@ public final class RidgeHead {
         return chosen;
     }
 
-    private static int argmin(double[] values) {
+    /** First index of the smallest value: ties go to the earlier penalty. */
+    static int argmin(double[] values) {
         int best = 0;
         for (int l = 1; l < values.length; l++) {
             if (values[l] < values[best]) {
