@@ -55,11 +55,12 @@ final class BenchmarkCommand {
             out.printf("pure inference (decoded tiles)  %8.1f tiles/s  (%d tiles)%n", r.inferenceTilesPerSecond(), r.inferenceTiles());
             out.printf("end-to-end extraction           %8.1f tiles/s  (%.1f s)%n", r.endToEndTilesPerSecond(), r.endToEndSeconds());
             out.printf("ratio end-to-end / inference    %8.3f        (target >= 0.90)%n", r.ratio());
+            out.printf("backbone busy during the run    %8.1f%%%n", 100 * r.backboneBusy());
             out.printf("no-op re-run                    %8.3f s      (%.2f%% of the first run; target <= 2%%)%n",
                     r.noOpSeconds(), 100 * r.noOpFraction());
             out.printf("peak heap, %s alone (%d tiles)  %.0f MB%n", r.largestSlide(), r.largestSlideTiles(), r.peakHeapBytes() / 1e6);
-            out.printf("markdown: | %s | %d | %d | %.1f | %.1f | %.3f | %.1f | %.3f (%.2f%%) | %.0f |%n", r.backbone(), r.batchSize(),
-                    r.tiles(), r.inferenceTilesPerSecond(), r.endToEndTilesPerSecond(), r.ratio(), r.endToEndSeconds(),
+            out.printf("markdown: | %s | %d | %d | %.1f | %.1f | %.3f | %.0f%% | %.1f | %.3f (%.2f%%) | %.0f |%n", r.backbone(), r.batchSize(),
+                    r.tiles(), r.inferenceTilesPerSecond(), r.endToEndTilesPerSecond(), r.ratio(), 100 * r.backboneBusy(), r.endToEndSeconds(),
                     r.noOpSeconds(), 100 * r.noOpFraction(), r.peakHeapBytes() / 1e6);
             return 0;
         }

@@ -12,8 +12,8 @@ final class Summaries {
     static void extraction(PrintWriter out, ExtractionReport r, FeatureStore store) {
         out.printf("run %d: %d slides selected, %d extracted, %d already in the store, %d failed%n", r.runId(),
                 r.slidesSelected(), r.slidesExtracted(), r.slidesSkipped(), r.failures().size());
-        out.printf("%d tiles embedded in %.1f s (%.1f tiles/s, %d backbone calls) on %s%n", r.tilesEmbedded(), r.seconds(),
-                r.tilesPerSecond(), r.inferenceBatches(), r.device());
+        out.printf("%d tiles embedded in %.1f s (%.1f tiles/s, %d backbone calls, backbone busy %.0f%% of the time) on %s%n",
+                r.tilesEmbedded(), r.seconds(), r.tilesPerSecond(), r.inferenceBatches(), 100 * r.backboneBusy(), r.device());
         out.printf("store %s: %.1f MB%n", store.root(), store.sizeBytes() / 1e6);
         out.flush();
     }

@@ -32,7 +32,7 @@ import org.tessera.tiling.TileRead;
 public final class ExtractionBenchmark {
     /** The figures, as printed and as written to docs/benchmarks.md. */
     public record Result(String backbone, int batchSize, int slides, long tiles, double inferenceTilesPerSecond,
-            int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double noOpSeconds,
+            int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double backboneBusy, double noOpSeconds,
             String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes) {
         public double ratio() {
             return endToEndTilesPerSecond / inferenceTilesPerSecond;
@@ -83,7 +83,7 @@ public final class ExtractionBenchmark {
             log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
             long[] heap = peakHeap(largest, options);
             return new Result(card.name(), batchSize, added.added().size(), first.tilesEmbedded(), inference, sampleTiles,
-                    first.tilesPerSecond(), first.seconds(), noOp.seconds(), largest.name(), heap[1], heap[0],
+                    first.tilesPerSecond(), first.seconds(), first.backboneBusy(), noOp.seconds(), largest.name(), heap[1], heap[0],
                     Runtime.getRuntime().maxMemory());
         } finally {
             Directories.deleteTree(storeDir);

@@ -4,10 +4,13 @@ import java.util.List;
 
 /**
  * How a run went. {@code inferenceBatches} counts backbone calls: a re-run over finished slides has zero.
+ * {@code backboneBusy} is the share of the run's wall time the inference threads spent inside the backbone
+ * (averaged over the threads): near 1 means the pipeline never let the backbone wait for tiles.
  * Failed slides are listed with the reason; the run goes on past them.
  */
 public record ExtractionReport(int runId, int slidesSelected, int slidesExtracted, int slidesSkipped,
-        List<Failure> failures, long tilesEmbedded, long inferenceBatches, double seconds, String device) {
+        List<Failure> failures, long tilesEmbedded, long inferenceBatches, double seconds, String device,
+        double backboneBusy) {
 
     public ExtractionReport {
         failures = List.copyOf(failures);

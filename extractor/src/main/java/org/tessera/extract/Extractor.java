@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +51,7 @@ import org.tessera.tissue.TissueDetector;
  * store failure stops the run, leaving the store as it was after the last committed slide.
  */
 public final class Extractor {
-    /** Slides open at once (planned or being read): bounds memory (a decoded HER2ST image is ~280 MB). */
+    /** Slides open at once (planned or being read), also bounded by memory: see {@link SlideBudget}. */
     private static final int SLIDES_IN_FLIGHT = 3;
     /** Threads planning slides ahead (decode, thumbnail, tissue, grid) while the backbone works. */
     private static final int PLANNERS = 2;
@@ -88,6 +87,8 @@ public final class Extractor {
             }
         }
         int skipped = slides.size() - todo.size();
+        // Smallest slides first: the first plan (decode, thumbnail, tissue) is the only one the backbone waits for.
+        todo.sort(java.util.Comparator.comparingLong((SlideRecord s) -> s.width() * s.height()).thenComparing(SlideRecord::slideId));
         RunLog.Start startRow = new RunLog.Start(backbone.backbone(), backbone.weightsSha256(), tilingId, stain,
                 options.device().name().toLowerCase(java.util.Locale.ROOT), options.batchSize(), SoftwareVersion.get(),
                 parametersJson(tilingId, stain), slides.size());
@@ -95,7 +96,7 @@ public final class Extractor {
         if (todo.isEmpty()) {
             double seconds = (System.nanoTime() - start) / 1e9;
             store.runs().finish(runId, new RunLog.Finish(0, skipped, 0, 0, seconds, "[]"));
-            return new ExtractionReport(runId, slides.size(), 0, skipped, List.of(), 0, 0, seconds, "none (nothing to do)");
+            return new ExtractionReport(runId, slides.size(), 0, skipped, List.of(), 0, 0, seconds, "none (nothing to do)", 0);
         }
         DeviceChoice device = DeviceSelector.probe().resolve(options.device());
         // One session per inference thread; on a GPU one session (the device parallelises).
@@ -152,7 +153,7 @@ public final class Extractor {
         private final Pipeline pipeline = new Pipeline();
         private final BlockingQueue<TileItem> tiles;
         private final BlockingQueue<EmbeddedBatch> embedded = new ArrayBlockingQueue<>(8);
-        private final Semaphore inFlight = new Semaphore(SLIDES_IN_FLIGHT);
+        private final SlideBudget budget = SlideBudget.forHeap(SLIDES_IN_FLIGHT);
         private final List<InferenceLoop> inference = new ArrayList<>();
         private final SetSink sink;
         private final AtomicInteger slidesDone = new AtomicInteger();
@@ -182,7 +183,7 @@ public final class Extractor {
             for (Backbone m : models) {
                 inference.add(new InferenceLoop(m, preprocessor.floatsPerTile(), options.batchSize(), tiles, embedded, pipeline, running));
             }
-            this.sink = new SetSink(embedded, store.embeddings(), writerConnection, allocator, options.partRows(), runId, inFlight,
+            this.sink = new SetSink(embedded, store.embeddings(), writerConnection, allocator, options.partRows(), runId, budget,
                     pipeline, job -> slideFinished(), this::tilesEmbedded);
         }
 
@@ -201,24 +202,22 @@ public final class Extractor {
                 // Plans run ahead on their own threads, at most SLIDES_IN_FLIGHT slides open; tiles are queued in
                 // slide order so each slide's set completes as early as possible.
                 java.util.ArrayDeque<java.util.concurrent.Future<java.util.Optional<SlideJob>>> ahead = new java.util.ArrayDeque<>();
-                java.util.Iterator<SlideRecord> next = todo.iterator();
+                java.util.ListIterator<SlideRecord> next = todo.listIterator();
                 while (next.hasNext() || !ahead.isEmpty()) {
-                    while (next.hasNext() && !pipeline.aborted() && inFlight.tryAcquire()) {
-                        SlideRecord record = next.next();
+                    while (next.hasNext() && !pipeline.aborted() && budget.tryAcquire(peek(next))) {
+                        SlideRecord record = take(next);
                         ahead.add(planners.submit(() -> plan(record)));
                     }
                     if (ahead.isEmpty()) {
                         if (pipeline.aborted()) {
                             break;
                         }
-                        inFlight.acquire();
-                        inFlight.release();
+                        budget.awaitRelease();
                         continue;
                     }
                     java.util.Optional<SlideJob> planned = await(ahead.poll());
                     if (planned.isEmpty()) {
-                        inFlight.release();
-                        continue;
+                        continue; // plan() released the budget
                     }
                     SlideJob job = planned.get();
                     if (pipeline.aborted()) {
@@ -263,8 +262,20 @@ public final class Extractor {
             long tilesEmbedded = inference.stream().mapToLong(InferenceLoop::tiles).sum();
             long batches = inference.stream().mapToLong(InferenceLoop::batches).sum();
             String device = models.size() + " x " + models.get(0).deviceDescription();
-            return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, tilesEmbedded, batches,
-                    (System.nanoTime() - start) / 1e9, device);
+            double wall = (System.nanoTime() - start) / 1e9;
+            double busy = inference.stream().mapToDouble(InferenceLoop::busySeconds).sum() / (inference.size() * wall);
+            return new ExtractionReport(runId, selected, sink.extracted(), skipped, failures, tilesEmbedded, batches, wall, device,
+                    busy);
+        }
+
+        private SlideRecord peek(java.util.ListIterator<SlideRecord> it) {
+            SlideRecord r = it.next();
+            it.previous();
+            return r;
+        }
+
+        private SlideRecord take(java.util.ListIterator<SlideRecord> it) {
+            return it.next();
         }
 
         /** After an abort (threads joined): closes unfinished slides and discards their staged parts. */
@@ -319,6 +330,7 @@ public final class Extractor {
                 }
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 planFailures.add(new ExtractionReport.Failure(record.path(), message));
+                budget.release(record);
                 slideFinished();
                 return java.util.Optional.empty();
             }

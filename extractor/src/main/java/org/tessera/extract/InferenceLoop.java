@@ -25,6 +25,7 @@ final class InferenceLoop implements Runnable {
     private final Pipeline pipeline;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong tiles = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private final float[] buffer;
     private final int floatsPerTile;
     private final java.util.concurrent.atomic.AtomicInteger running;
@@ -47,6 +48,11 @@ final class InferenceLoop implements Runnable {
 
     long tiles() {
         return tiles.get();
+    }
+
+    /** Time spent inside the backbone: with the run's wall time, how busy the pipeline kept it. */
+    double busySeconds() {
+        return busyNanos.get() / 1e9;
     }
 
     @Override
@@ -106,7 +112,9 @@ final class InferenceLoop implements Runnable {
         float[] embeddings = new float[0];
         if (filled > 0) {
             float[] input = filled == batchSize ? buffer : java.util.Arrays.copyOf(buffer, filled * floatsPerTile);
+            long t0 = System.nanoTime();
             embeddings = backbone.embed(input, filled);
+            busyNanos.addAndGet(System.nanoTime() - t0);
             batches.incrementAndGet();
             tiles.addAndGet(filled);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.duckdb.DuckDBConnection;
@@ -22,7 +21,7 @@ final class SetSink implements Runnable {
     private final BufferAllocator allocator;
     private final int partRows;
     private final int runId;
-    private final Semaphore slidesInFlight;
+    private final SlideBudget budget;
     private final Pipeline pipeline;
     private final Consumer<SlideJob> onSlideDone;
     private final Consumer<Integer> onTiles;
@@ -30,7 +29,7 @@ final class SetSink implements Runnable {
     private int extracted;
 
     SetSink(BlockingQueue<EmbeddedBatch> in, EmbeddingSets sets, DuckDBConnection connection, BufferAllocator allocator,
-            int partRows, int runId, Semaphore slidesInFlight, Pipeline pipeline, Consumer<SlideJob> onSlideDone,
+            int partRows, int runId, SlideBudget budget, Pipeline pipeline, Consumer<SlideJob> onSlideDone,
             Consumer<Integer> onTiles) {
         this.in = in;
         this.sets = sets;
@@ -38,7 +37,7 @@ final class SetSink implements Runnable {
         this.allocator = allocator;
         this.partRows = partRows;
         this.runId = runId;
-        this.slidesInFlight = slidesInFlight;
+        this.budget = budget;
         this.pipeline = pipeline;
         this.onSlideDone = onSlideDone;
         this.onTiles = onTiles;
@@ -114,7 +113,7 @@ final class SetSink implements Runnable {
             if (job.failed()) {
                 failures.add(new ExtractionReport.Failure(job.slide.path(), job.failure()));
             }
-            slidesInFlight.release();
+            budget.release(job.slide);
             onSlideDone.accept(job);
         }
     }
