@@ -27,6 +27,20 @@ public final class GeneMetrics {
      * @throws IllegalArgumentException if the shapes differ or there are fewer than 3 rows
      */
     public static List<GeneMetric> of(Targets observed, double[][] predicted) {
+        return of(observed, predicted, Alternative.TWO_SIDED);
+    }
+
+    /**
+     * Which correlations count as evidence. {@code GREATER} (H1: predicted and measured values rise together)
+     * is the right test for "is this gene predictable": cross-validated predictions of an unpredictable gene
+     * shrink to the training folds' mean, which moves against the held-out values, so such genes show
+     * negative correlations that a two-sided test would call significant. One-sided p = p/2 when the
+     * estimate is positive, 1 - p/2 otherwise.
+     */
+    public enum Alternative { TWO_SIDED, GREATER }
+
+    /** As {@link #of(Targets, double[][])}, with p-values (and their BH q-values) for the given alternative. */
+    public static List<GeneMetric> of(Targets observed, double[][] predicted, Alternative alternative) {
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(predicted, "predicted");
         if (predicted.length != observed.rows()) {
@@ -38,7 +52,7 @@ public final class GeneMetrics {
                         + observed.outputs() + " outputs");
             }
         }
-        return of(observed.names(), observed::column, j -> {
+        return of(observed.names(), observed::column, alternative, j -> {
             double[] c = new double[predicted.length];
             for (int i = 0; i < c.length; i++) {
                 c[i] = predicted[i][j];
@@ -49,9 +63,14 @@ public final class GeneMetrics {
 
     /** Scores gene j from {@code observed.apply(j)} and {@code predicted.apply(j)} (called from several threads). */
     static List<GeneMetric> of(List<String> genes, IntFunction<double[]> observed, IntFunction<double[]> predicted) {
+        return of(genes, observed, Alternative.TWO_SIDED, predicted);
+    }
+
+    private static List<GeneMetric> of(List<String> genes, IntFunction<double[]> observed, Alternative alternative,
+            IntFunction<double[]> predicted) {
         int q = genes.size();
         double[][] raw = new double[q][];
-        IntStream.range(0, q).parallel().forEach(j -> raw[j] = score(observed.apply(j), predicted.apply(j)));
+        IntStream.range(0, q).parallel().forEach(j -> raw[j] = oriented(score(observed.apply(j), predicted.apply(j)), alternative));
         double[] pearsonQ = adjust(raw, 1);
         double[] spearmanQ = adjust(raw, 3);
         List<GeneMetric> out = new ArrayList<>(q);
@@ -60,6 +79,17 @@ public final class GeneMetrics {
             out.add(new GeneMetric(genes.get(j), s[0], s[1], pearsonQ[j], s[2], s[3], spearmanQ[j], s[4]));
         }
         return out;
+    }
+
+    private static double[] oriented(double[] s, Alternative alternative) {
+        if (alternative == Alternative.GREATER) {
+            for (int k = 0; k < 4; k += 2) {
+                if (Double.isFinite(s[k])) {
+                    s[k + 1] = s[k] > 0 ? s[k + 1] / 2 : 1 - s[k + 1] / 2;
+                }
+            }
+        }
+        return s;
     }
 
     /** {pearson r, p, spearman rho, p, r2}; NaN where undefined (see {@link GeneMetric}). */
