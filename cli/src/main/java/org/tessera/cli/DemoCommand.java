@@ -16,7 +16,10 @@ import org.tessera.extract.ExtractionReport;
 import org.tessera.extract.Extractor;
 import org.tessera.extract.SlideImporter;
 import org.tessera.shared.SharedData;
+import org.tessera.heads.GeneMetric;
 import org.tessera.store.FeatureStore;
+import org.tessera.train.Her2stPseudoBulk;
+import org.tessera.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "demo", description = {
     "Build a feature store from the bundled data (../shared, or $TESSERA_SHARED): the two Aperio slides",
-    "and the six HER2ST section images, embedded with mobilenet_v2_imagenet at 224 px / 0.5 um/px.",
+    "and the six HER2ST section images, embedded with mobilenet_v2_imagenet at 224 px / 0.5 um/px; then both",
+    "heads trained on HER2ST pseudo-bulk regions with leave-one-section-out.",
     "Running it again reuses everything already stored."})
 final class DemoCommand implements Callable<Integer> {
     static final String BACKBONE = "mobilenet_v2_imagenet";
@@ -75,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             code = Math.max(code, Reports.failures(spec.commandLine().getErr(), "slides", report.failures()));
             printTable(out, s, "SELECT s.name, s.cohort, g.n_tiles AS tiles, round(g.tissue_fraction, 3) AS tissue, "
                     + "g.preview_path AS preview FROM tile_grids g JOIN slides s USING (slide_id) ORDER BY s.name");
+            trainOnPseudoBulk(out, s, data);
             out.println();
             out.println("Try next (from this folder):");
             String st = " --store " + store;
@@ -84,6 +89,32 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  duckdb -readonly " + s.root().resolve(FeatureStore.DATABASE) + "  then  SET file_search_path='"
                     + s.root() + "';");
             return code;
+        }
+    }
+
+    /** Issue 3's demo: both heads on HER2ST pseudo-bulk regions, leave-one-section-out. */
+    private static void trainOnPseudoBulk(PrintWriter out, FeatureStore s, Path data) throws Exception {
+        out.println();
+        out.println("== Training on HER2ST pseudo-bulk regions (1.2 mm blocks of spots; counts summed, log1p per 10,000;");
+        out.println("   500 highest-mean genes; tile embeddings mean-pooled per block), leave-one-section-out");
+        Her2stPseudoBulk.Outcome o = Her2stPseudoBulk.run(s, data, BACKBONE);
+        out.printf("%d regions from %d sections%n", o.regions().regions().size(), Her2stPseudoBulk.SECTIONS.size());
+        for (Training.Report r : o.reports()) {
+            long significant = r.metrics().stream().filter(m -> m.spearmanQ() < 0.05).count();
+            out.printf("%nrun %d (%s): %d regions x %d features, %d genes; %d genes with Spearman q < 0.05%n", r.runId(),
+                    headName(s, r.runId()), r.patients(), r.features(), r.genes(), significant);
+            out.printf("  %-10s %7s %10s %8s%n", "gene", "rho", "q (BH)", "R2");
+            for (GeneMetric m : r.best(8)) {
+                out.printf("  %-10s %7.3f %10.2e %8.3f%n", m.gene(), m.spearmanRho(), m.spearmanQ(), m.r2());
+            }
+        }
+        out.println("(one-sided Spearman on held-out sections; sections of patient C are not independent of each other)");
+    }
+
+    private static String headName(FeatureStore s, int runId) throws java.sql.SQLException {
+        try (Statement st = s.connection().createStatement();
+                ResultSet r = st.executeQuery("SELECT head FROM training_runs WHERE run_id = " + runId)) {
+            return r.next() ? r.getString(1) : "?";
         }
     }
 

@@ -15,8 +15,8 @@ import org.tessera.store.FeatureStore;
 
 /**
  * Features and targets aligned patient by patient, the unit hist2RNA trains on: a patient's feature vector
- * is the mean of its slides' pooled vectors; its targets come from a query returning
- * {@code (patient_id, gene, value)}. Only patients with both are kept, and only genes measured for every
+ * is the mean of its slides' pooled vectors; its targets come from a query returning three columns by
+ * position: {@code (unit id, gene, value)}. Only patients with both are kept, and only genes measured for every
  * kept patient; both exclusions are counted, never silent.
  */
 public record PatientData(FeatureMatrix features, Targets targets, int slides, int patientsWithoutTargets,
@@ -61,8 +61,11 @@ public record PatientData(FeatureMatrix features, Targets targets, int slides, i
     public static PatientData align(FeatureStore store, FeatureMatrix patients, int slides, String targetsSql) throws SQLException {
         Map<String, Map<String, Double>> byPatient = new LinkedHashMap<>();
         try (Statement s = store.connection().createStatement();
-                ResultSet r = s.executeQuery("SELECT CAST(patient_id AS VARCHAR), CAST(gene AS VARCHAR), CAST(value AS DOUBLE) FROM ("
-                        + targetsSql + ")")) {
+                ResultSet r = s.executeQuery(targetsSql)) {
+            if (r.getMetaData().getColumnCount() != 3) {
+                throw new IllegalArgumentException("the targets query must return 3 columns (unit id, gene, value), not "
+                        + r.getMetaData().getColumnCount() + ": " + targetsSql);
+            }
             while (r.next()) {
                 double v = r.getDouble(3);
                 if (!r.wasNull() && Double.isFinite(v)) {

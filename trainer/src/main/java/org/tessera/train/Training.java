@@ -36,9 +36,21 @@ public final class Training {
     private Training() {
     }
 
-    /** What to train: a feature set (pooled per slide), a targets query {@code (patient_id, gene, value)}, the split and the head. */
+    /**
+     * What a training row is: a patient (the mean of its slides' pooled vectors, hist2RNA) or a row of the
+     * feature set as it comes (a slide, or a region of one), still grouped by patient for the split.
+     */
+    public enum UnitLevel { PATIENT, ROW }
+
+    /** How units are split: patient-level k-fold, or one fold per patient (leave-one-patient-out). */
+    public enum SplitScheme { K_FOLD, LEAVE_ONE_PATIENT_OUT }
+
+    /**
+     * What to train: a feature set (pooled), a targets query {@code (unit id, gene, value)} whose first column
+     * is the patient id (PATIENT units) or the feature set's {@code slide_id} (ROW units), the split and the head.
+     */
     public record Options(FeatureSet featureSet, Map<String, String> parameters, String targetsSql, String splitName, int folds,
-            long seed, Head head) {
+            long seed, Head head, UnitLevel unit, SplitScheme scheme) {
         public Options {
             Objects.requireNonNull(featureSet, "featureSet");
             parameters = Map.copyOf(parameters);
@@ -54,6 +66,14 @@ public final class Training {
             if (splitName == null || splitName.isBlank()) {
                 throw new IllegalArgumentException("split name must not be blank");
             }
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(scheme, "scheme");
+        }
+
+        /** Patient-level k-fold on patients: hist2RNA's setting. */
+        public Options(FeatureSet featureSet, Map<String, String> parameters, String targetsSql, String splitName, int folds,
+                long seed, Head head) {
+            this(featureSet, parameters, targetsSql, splitName, folds, seed, head, UnitLevel.PATIENT, SplitScheme.K_FOLD);
         }
     }
 
@@ -76,12 +96,15 @@ public final class Training {
         try (BufferAllocator allocator = new RootAllocator()) {
             slides = FeatureMatrices.read(store, o.featureSet(), o.parameters(), allocator);
         }
-        FeatureMatrix patients = PatientData.byPatient(slides);
+        FeatureMatrix patients = o.unit() == UnitLevel.PATIENT ? PatientData.byPatient(slides) : slides;
         List<Unit> units = new ArrayList<>();
-        for (String p : patients.slideIds()) {
-            units.add(Unit.of(p, p));
+        for (int r = 0; r < patients.rows(); r++) {
+            String id = patients.slideId(r);
+            units.add(Unit.of(id, o.unit() == UnitLevel.PATIENT ? id : patients.patientId(r).orElseThrow(() ->
+                    new IllegalArgumentException("row " + id + " has no patient id: the feature set must return patient_id"))));
         }
-        Split split = Splits.kFold(o.splitName(), units, Math.min(o.folds(), units.size()), o.seed());
+        Split split = o.scheme() == SplitScheme.LEAVE_ONE_PATIENT_OUT ? Splits.leaveOnePatientOut(o.splitName(), units)
+                : Splits.kFold(o.splitName(), units, Math.min(o.folds(), units.size()), o.seed());
         SplitStore.save(store, split); // before any target is read
         PatientData data = PatientData.align(store, patients, slides.rows(), o.targetsSql());
         List<String> rowUnits = data.features().slideIds();
@@ -120,7 +143,8 @@ public final class Training {
                 p.setInt(6, data.features().rows());
                 p.setInt(7, data.features().cols());
                 p.setInt(8, data.targets().outputs());
-                p.setString(9, "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"head\": \"" + o.head() + "\"}");
+                p.setString(9, "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"scheme\": \"" + o.scheme()
+                        + "\", \"unit\": \"" + o.unit() + "\", \"head\": \"" + o.head().name() + "\"}");
                 p.setString(10, SoftwareVersion.get());
                 p.setDouble(11, seconds);
                 try (ResultSet r = p.executeQuery()) {
