@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
-        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.PerGene.class})
+        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class})
 final class BenchmarkCommand {
 
     @Command(mixinStandardHelpOptions = true, name = "extraction", description = {
@@ -93,6 +93,29 @@ final class BenchmarkCommand {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println(org.tessera.heads.PerGeneBenchmark.run(genes, slides, features, lambdas, seed));
+            return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "tile-logistic", description = {
+        "PathoMCH's tile-level head at scale: L2 logistic regression (L-BFGS) on a synthetic design of --tiles x --features",
+        "floats held once in memory (10^6 x 768 is 2.9 GB: run with TESSERA_HEAP of at least 4g). Prints fit seconds and peak heap."})
+    static final class TileLogistic implements Callable<Integer> {
+        @Option(names = "--tiles", defaultValue = "1000000", description = "Tiles (default: ${DEFAULT-VALUE}).")
+        int tiles;
+
+        @Option(names = "--features", defaultValue = "768", description = "Features (default: ${DEFAULT-VALUE}).")
+        int features;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(org.tessera.heads.tile.TileLogisticBenchmark.run(tiles, features, seed));
             return 0;
         }
     }
