@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
             "  tessera slides add slides/ --cohort TCGA-BRCA",
             "  tessera extract --backbone mobilenet_v2_imagenet",
             "  tessera sql \"SELECT backbone, count(*) FROM embeddings GROUP BY ALL\"",
+            "  tessera import expression tcga_brca_rsem.csv --log2",
+            "  tessera train per-gene --param backbone=mobilenet_v2_imagenet --out genes.tsv",
+            "  tessera score my-bundle --slides \"SELECT slide_id FROM slides WHERE cohort = 'external'\"",
             "",
             "Every command takes --store DIR (default ./tessera-store, or $TESSERA_STORE)."},
         subcommands = {InitCommand.class, BackboneCommand.class, SlidesCommand.class, ExtractCommand.class,
-            SqlCommand.class, TrainCommand.class, ScoreCommand.class, DemoCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            SqlCommand.class, ImportCommand.class, TrainCommand.class, ScoreCommand.class, DemoCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
