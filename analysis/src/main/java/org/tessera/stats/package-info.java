@@ -1,6 +1,7 @@
 /**
  * Statistics for judging predicted expression: distribution tails for p-values, Pearson and Spearman
- * correlation, multiple-testing adjustment and regression metrics. Pure Java, no dependencies.
+ * correlation, multiple-testing adjustment, regression metrics and ROC AUC with a bootstrap interval
+ * ({@link org.tessera.stats.Auc}). Pure Java, no dependencies.
  *
  * <p>Each method is one static factory or function; results are records that validate themselves
  * ({@link org.tessera.stats.CorrelationResult}). Every numeric convention (tie handling, p-value
