@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.tessera.featureset.FeatureSet;
 import org.tessera.featureset.Pooling;
 import org.tessera.heads.GeneMetric;
+import org.tessera.heads.MlpOptions;
 import org.tessera.train.AggregateRidge;
+import org.tessera.train.MlpHead;
+import org.tessera.train.PcaRidge;
 import org.tessera.train.GeneCall;
 import org.tessera.train.Head;
 import org.tessera.train.PerGeneRidgeHead;
@@ -157,17 +160,37 @@ final class TrainCommand {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "aggregate",
-            description = "hist2RNA: one multi-output ridge predicting all genes at once, one penalty chosen by leave-one-out.")
+            description = {"hist2RNA: one multi-output regressor predicting all genes at once: ridge with one penalty chosen by",
+                "leave-one-out (optionally on the top --pca K principal components), or a small MLP (--mlp)."})
     static final class Aggregate implements Callable<Integer> {
         @Mixin
         Common common;
+
+        @Option(names = "--pca", paramLabel = "K", description = "Project the standardised features on their top K principal components first.")
+        Integer pca;
+
+        @Option(names = "--mlp", description = "A small neural net (one ReLU hidden layer, Adam, early stopping) instead of ridge.")
+        boolean mlp;
+
+        @Option(names = "--hidden", defaultValue = "64", description = "Hidden units of --mlp (default: ${DEFAULT-VALUE}).")
+        int hidden;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            return common.run(new AggregateRidge(common.lambdas), spec);
+            if (mlp && pca != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mlp and --pca are alternatives");
+            }
+            Head head = mlp ? new MlpHead(withHidden(MlpOptions.defaults(common.seed), hidden))
+                    : pca != null ? new PcaRidge(pca, common.lambdas) : new AggregateRidge(common.lambdas);
+            return common.run(head, spec);
+        }
+
+        private static MlpOptions withHidden(MlpOptions o, int hidden) {
+            return new MlpOptions(hidden, o.weightDecay(), o.learningRate(), o.epochs(), o.batchSize(), o.validationFraction(),
+                    o.patience(), o.seed());
         }
     }
 

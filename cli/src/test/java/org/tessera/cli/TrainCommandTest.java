@@ -148,6 +148,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void pcaAndMlpVariantsOfTheAggregateHeadTrainAndTheMlpCannotBeBundled() throws Exception {
+        cohort();
+        for (String[] variant : new String[][] {{"--pca", "4"}, {"--mlp", "--hidden", "16"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "aggregate", "--store", store().toString(),
+                    "--param", "backbone=" + MOBILENET, "--targets", "SELECT patient_id, gene, value FROM targets", "--split-name", "ho",
+                    "--lambdas", "1,10,100,1000"));
+            args.addAll(java.util.List.of(variant));
+            Cli train = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, train.code(), train.toString());
+            assertTrue(train.out().contains(variant[0].equals("--pca") ? "pca-ridge" : "mlp"), train.out());
+        }
+        Cli bundled = Cli.run("train", "aggregate", "--mlp", "--store", store().toString(), "--param", "backbone=" + MOBILENET,
+                "--targets", "SELECT patient_id, gene, value FROM targets", "--split-name", "ho", "--bundle", tmp.resolve("b").toString());
+        assertEquals(1, bundled.code(), bundled.toString());
+        assertTrue(bundled.err().contains("not linear"), bundled.err());
+    }
+
+    @Test
     void aBundleOfABackboneWithoutEmbeddingsIsRefusedBeforeTraining() throws Exception {
         cohort();
         try (FeatureStore s = FeatureStore.open(store()); Statement st = s.connection().createStatement()) {
