@@ -24,7 +24,6 @@ import org.tessera.heads.tile.TileClassifierOptions;
 import org.tessera.heads.tile.TileClassifierResult;
 import org.tessera.heads.tile.TilePrediction;
 import org.tessera.store.FeatureStore;
-import org.tessera.store.SoftwareVersion;
 
 /**
  * PathoMCH over the store: the tiles of the named tile-level feature set {@code tiles} (parameters
@@ -123,28 +122,11 @@ public final class TileClassifierRun {
         int[] id = new int[1];
         TileClassifierOptions c = o.classifier();
         store.inTransaction(conn -> {
-            try (PreparedStatement p = conn.prepareStatement("INSERT INTO training_runs (head, feature_set, feature_sql, targets_sql, "
-                    + "split_name, n_units, n_features, n_genes, parameters, software_version, seconds) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING run_id")) {
-                p.setString(1, HEAD);
-                p.setString(2, set.name());
-                p.setString(3, set.render(o.parameters()));
-                p.setString(4, o.targetsSql());
-                p.setString(5, result.testSplit().name());
-                p.setInt(6, slides);
-                p.setInt(7, tiles.cols());
-                p.setInt(8, 1);
-                p.setString(9, "{\"trait\": \"" + o.trait().replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"low_percentile\": "
-                        + c.lowPercentile() + ", \"high_percentile\": " + c.highPercentile() + ", \"near_width\": " + c.nearWidth()
-                        + ", \"test_fraction\": " + c.testFraction() + ", \"splits\": " + c.splits() + ", \"ensemble\": "
-                        + c.ensembleSize() + ", \"seed\": " + c.seed() + ", \"tiles\": " + tiles.rows() + "}");
-                p.setString(10, SoftwareVersion.get());
-                p.setDouble(11, seconds);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    id[0] = r.getInt(1);
-                }
-            }
+            id[0] = new RunRecord(HEAD, set.name(), set.render(o.parameters()), o.targetsSql(), result.testSplit().name(), slides,
+                    tiles.cols(), 1, "{\"trait\": \"" + o.trait().replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"low_percentile\": "
+                            + c.lowPercentile() + ", \"high_percentile\": " + c.highPercentile() + ", \"near_width\": " + c.nearWidth()
+                            + ", \"test_fraction\": " + c.testFraction() + ", \"splits\": " + c.splits() + ", \"ensemble\": "
+                            + c.ensembleSize() + ", \"seed\": " + c.seed() + ", \"tiles\": " + tiles.rows() + "}", seconds).insert(conn);
             try (PreparedStatement p = conn.prepareStatement("INSERT INTO tile_class_scores (run_id, slide_id, patient_id, trait, band, "
                     + "slide_set, split_scores, ensemble_score, tiles) VALUES (?,?,?,?,?,?,CAST(? AS DOUBLE[]),?,?)")) {
                 for (SlideScore s : result.slides()) {

@@ -3,7 +3,6 @@ package org.tessera.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,6 @@ import org.tessera.splits.SplitStore;
 import org.tessera.splits.Splits;
 import org.tessera.splits.Unit;
 import org.tessera.store.FeatureStore;
-import org.tessera.store.SoftwareVersion;
 
 /**
  * A cross-validated training run: pooled slide features averaged per patient, a patient-level k-fold split
@@ -241,27 +239,11 @@ public final class Training {
             List<GeneCall> calls, List<UnitResult> units, double seconds) throws SQLException {
         int[] id = new int[1];
         store.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO training_runs (head, feature_set, feature_sql, targets_sql, "
-                    + "split_name, n_units, n_features, n_genes, parameters, software_version, seconds) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING run_id")) {
-                p.setString(1, o.head().name());
-                p.setString(2, o.featureSet().name());
-                p.setString(3, o.featureSet().render(o.parameters()));
-                p.setString(4, o.targetsSql());
-                p.setString(5, split.name());
-                p.setInt(6, data.features().rows());
-                p.setInt(7, data.features().cols());
-                p.setInt(8, data.targets().outputs());
-                p.setString(9, "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"scheme\": \"" + o.scheme()
-                        + "\", \"unit\": \"" + o.unit() + "\", \"head\": \"" + o.head().name() + "\", \"test_fraction\": " + o.testFraction()
-                        + "}");
-                p.setString(10, SoftwareVersion.get());
-                p.setDouble(11, seconds);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    id[0] = r.getInt(1);
-                }
-            }
+            id[0] = new RunRecord(o.head().name(), o.featureSet().name(), o.featureSet().render(o.parameters()), o.targetsSql(),
+                    split.name(), data.features().rows(), data.features().cols(), data.targets().outputs(),
+                    "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"scheme\": \"" + o.scheme() + "\", \"unit\": \""
+                            + o.unit() + "\", \"head\": \"" + o.head().name() + "\", \"test_fraction\": " + o.testFraction() + "}",
+                    seconds).insert(c);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO gene_results (run_id, gene, pearson_r, pearson_p, pearson_q, "
                     + "spearman_rho, spearman_p, spearman_q, r2_pred, spearman_p_bonferroni, spearman_p_holm, selected, confirmed, "
                     + "test_pearson_r, test_pearson_p, test_spearman_rho, test_spearman_p, test_r2_pred) "
