@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     "the k-fold split is made from patients before any target is read and stored under --split-name, so every head",
     "of an experiment sees the same split. Per-gene metrics of the out-of-fold predictions (Pearson, Spearman with",
     "one-sided p-values, BH q-values, R2) go to the store's gene_results and to --out as TSV."},
-        subcommands = {TrainCommand.Aggregate.class, TrainCommand.PerGene.class, TrainCommand.TileClassifierCmd.class})
+        subcommands = {TrainCommand.Aggregate.class, TrainCommand.PerGene.class, TrainCommand.TileClassifierCmd.class,
+            TileRegressionCommand.class})
 final class TrainCommand {
 
     /** Options every head shares. */

@@ -118,6 +118,25 @@ class TileClassifierCommandTest {
     }
 
     @Test
+    void tileRegressionPredictsThePlantedTraitFromTileMeansAndStoresTilePredictions() throws Exception {
+        cohort();
+        Cli run = Cli.run("train", "tile-regression", "--store", store().toString(), "--param", "backbone=toy",
+                "--targets", "SELECT patient_id, gene, value FROM targets WHERE patient_id <> 'P119'", "--lambdas", "1,10,100,1000");
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("on 119 slides (1080 tiles), 2 genes"), run.out());
+        Matcher erbb2 = Pattern.compile("(?m)^ERBB2\\s+(\\d\\.\\d+)\\s+(\\S+)").matcher(run.out());
+        assertTrue(erbb2.find(), run.out());
+        assertTrue(Double.parseDouble(erbb2.group(1)) > 0.8, "the planted trait is recovered: " + run.out());
+        try (FeatureStore s = FeatureStore.openReadOnly(store())) {
+            assertEquals(119 * 9 * 2, count(s, "SELECT count(*) FROM tile_predictions"), "tissue tiles x genes, each once");
+            assertEquals(0, count(s, "SELECT count(*) FROM (SELECT slide_id, tile_index, gene FROM tile_predictions GROUP BY ALL "
+                    + "HAVING count(*) > 1)"), "every tile predicted by exactly one fold model");
+            assertTrue(count(s, "SELECT count(*) FROM gene_results g JOIN training_runs r USING (run_id) "
+                    + "WHERE r.head = 'tile-regression' AND g.gene = 'ESR1' AND g.spearman_q < 0.05") == 0, "the noise gene is not called");
+        }
+    }
+
+    @Test
     void anUnknownTraitSaysWhatToCheck() throws Exception {
         cohort();
         Cli run = Cli.run("train", "tile-classifier", "--store", store().toString(), "--trait", "NOPE", "--param", "backbone=toy",

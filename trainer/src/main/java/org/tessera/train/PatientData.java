@@ -59,6 +59,11 @@ public record PatientData(FeatureMatrix features, Targets targets, int slides, i
 
     /** Aligns patient features with the targets the query returns. */
     public static PatientData align(FeatureStore store, FeatureMatrix patients, int slides, String targetsSql) throws SQLException {
+        return alignRows(patients, slides, readTargets(store, targetsSql));
+    }
+
+    /** The targets query's rows as unit id -> gene -> value (NULL and non-finite values left out). */
+    public static Map<String, Map<String, Double>> readTargets(FeatureStore store, String targetsSql) throws SQLException {
         Map<String, Map<String, Double>> byPatient = new LinkedHashMap<>();
         try (Statement s = store.connection().createStatement();
                 ResultSet r = s.executeQuery(targetsSql)) {
@@ -73,6 +78,10 @@ public record PatientData(FeatureMatrix features, Targets targets, int slides, i
                 }
             }
         }
+        return byPatient;
+    }
+
+    private static PatientData alignRows(FeatureMatrix patients, int slides, Map<String, Map<String, Double>> byPatient) {
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < patients.rows(); i++) {
             if (byPatient.containsKey(patients.slideId(i))) {
