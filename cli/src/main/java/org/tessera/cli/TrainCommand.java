@@ -14,6 +14,7 @@ import org.tessera.heads.MlpOptions;
 import org.tessera.train.AggregateRidge;
 import org.tessera.train.MlpHead;
 import org.tessera.train.PcaRidge;
+import org.tessera.train.PerGeneElasticNet;
 import org.tessera.train.GeneCall;
 import org.tessera.train.Head;
 import org.tessera.train.PerGeneRidgeHead;
@@ -201,12 +202,17 @@ final class TrainCommand {
         @Mixin
         Common common;
 
+        @Option(names = "--elastic-net", paramLabel = "L1_RATIO", description = {"Per-gene elastic net with this l1 ratio instead of",
+            "ridge, each gene's alpha (from --lambdas) chosen by inner 5-fold cross-validation: for a short list of genes."})
+        Double elasticNet;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            return common.run(new PerGeneRidgeHead(common.lambdas), spec);
+            Head head = elasticNet != null ? new PerGeneElasticNet(common.lambdas, elasticNet, 5) : new PerGeneRidgeHead(common.lambdas);
+            return common.run(head, spec);
         }
     }
 

@@ -166,6 +166,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void perGeneElasticNetOnAShortListFindsThePlantedGenes() throws Exception {
+        cohort();
+        Cli train = Cli.run("train", "per-gene", "--elastic-net", "0.5", "--store", store().toString(), "--param", "backbone=" + MOBILENET,
+                "--targets", "SELECT patient_id, gene, value FROM targets", "--split-name", "ho", "--lambdas", "0.001,0.01,0.1,1");
+        assertEquals(0, train.code(), train.toString());
+        assertTrue(train.out().contains("per-gene-elastic-net"), train.out());
+        assertTrue(train.out().contains("confirmed on test 2 ("), "the two planted genes are confirmed on test patients: " + train.out());
+    }
+
+    @Test
     void aBundleOfABackboneWithoutEmbeddingsIsRefusedBeforeTraining() throws Exception {
         cohort();
         try (FeatureStore s = FeatureStore.open(store()); Statement st = s.connection().createStatement()) {
