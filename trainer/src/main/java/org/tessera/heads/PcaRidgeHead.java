@@ -68,7 +68,7 @@ public final class PcaRidgeHead {
                 mse[j][l] = sum / n;
             }
         }
-        int[] chosen = choose(mse, options.ridge().perOutput());
+        int[] chosen = RidgeHead.choose(mse, options.ridge().perOutput());
         double[] lambdas = new double[q];
         double[][] looPredictions = new double[n][q];
         for (int j = 0; j < q; j++) {
@@ -86,24 +86,5 @@ public final class PcaRidgeHead {
         }
         LeaveOneOut loo = new LeaveOneOut(options.ridge().lambdas(), mse, looPredictions);
         return new RidgeModel(y.names(), standardization, loadings.tm(onScores), intercepts, lambdas, loo);
-    }
-
-    /** As {@link RidgeHead}: per output its own argmin, or the argmin of the mean over outputs; first on ties. */
-    private static int[] choose(double[][] mse, boolean perOutput) {
-        int[] chosen = new int[mse.length];
-        if (perOutput) {
-            for (int j = 0; j < mse.length; j++) {
-                chosen[j] = RidgeHead.argmin(mse[j]);
-            }
-            return chosen;
-        }
-        double[] mean = new double[mse[0].length];
-        for (double[] perLambda : mse) {
-            for (int l = 0; l < mean.length; l++) {
-                mean[l] += perLambda[l] / mse.length;
-            }
-        }
-        Arrays.fill(chosen, RidgeHead.argmin(mean));
-        return chosen;
     }
 }

@@ -85,8 +85,11 @@ public final class RidgeHead {
         }
     }
 
-    /** Index into the grid per output: argmin of its LOO error, or of the mean over outputs; first on ties. */
-    private static int[] choose(double[][] mse, boolean perOutput) {
+    /**
+     * Index into the grid per output: argmin of its LOO error, or of the mean over outputs; first on ties.
+     * Shared with {@link PcaRidgeHead}.
+     */
+    static int[] choose(double[][] mse, boolean perOutput) {
         int q = mse.length;
         int grid = mse[0].length;
         int[] chosen = new int[q];
