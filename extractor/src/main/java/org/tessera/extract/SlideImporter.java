@@ -15,6 +15,7 @@ import org.tessera.store.FeatureStore;
 import org.tessera.store.Ids;
 import org.tessera.store.SlideCatalogue;
 import org.tessera.store.SlideRecord;
+import org.tessera.text.DelimitedLine;
 
 /**
  * Adds slides to a store's catalogue: opens each file (which proves it is a readable slide), reads its
@@ -99,7 +100,7 @@ public final class SlideImporter {
         if (lines.isEmpty()) {
             throw new IOException(csv + ": empty manifest; expected a header 'slide,patient,cohort'");
         }
-        List<String> header = List.of(lines.get(0).strip().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+        List<String> header = cells(lines.get(0).toLowerCase(java.util.Locale.ROOT));
         int slide = header.indexOf("slide");
         if (slide < 0) {
             throw new IOException(csv + ": the manifest's header has no 'slide' column (found " + header + ")");
@@ -109,7 +110,7 @@ public final class SlideImporter {
         int mpp = header.indexOf("mpp");
         List<Entry> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split("\\s*,\\s*", -1);
+            String[] f = cells(lines.get(i)).toArray(String[]::new);
             if (f.length != header.size()) {
                 throw new IOException(csv + ": line " + (i + 1) + " has " + f.length + " fields, the header has " + header.size());
             }
@@ -125,6 +126,11 @@ public final class SlideImporter {
             out.add(new Entry(p, m, field(f, patient), cohort >= 0 && !f[cohort].isBlank() ? field(f, cohort) : defaultCohort));
         }
         return out;
+    }
+
+    /** A manifest line's cells, stripped; quoted cells may hold commas (file names). */
+    private static List<String> cells(String line) {
+        return DelimitedLine.split(line, ',').stream().map(String::strip).toList();
     }
 
     private static Optional<String> field(String[] f, int i) {

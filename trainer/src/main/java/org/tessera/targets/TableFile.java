@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import org.tessera.text.DelimitedLine;
 
 /**
  * A table file as found by looking at it: Parquet (by its {@code PAR1} magic), or delimited text whose
@@ -211,30 +212,6 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
 
     /** Splits one line on the delimiter, honouring double quotes ("" inside quotes is a quote). */
     static List<String> split(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().strip());
-        return cells;
+        return DelimitedLine.split(line, delimiter).stream().map(String::strip).toList();
     }
 }
