@@ -40,7 +40,7 @@ ensure_packages() {
   fi
 }
 
-RUNTIME_PACKAGES=(libopenslide0 libopenblas-dev)
+RUNTIME_PACKAGES=(libopenslide0 libturbojpeg0 libopenblas-dev)
 
 # Maven's own guava warns about sun.misc.Unsafe on JDK 25; this JDK flag silences it.
 maven_opts() { printf '%s' "${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; }

@@ -34,7 +34,7 @@ final class DecodedImage {
         this.rgb = rgb;
     }
 
-    /** Decodes the first image of the file and checks it has the size its header announced. */
+    /** Decodes the first image of the file with ImageIO and checks it has the size its header announced. */
     static DecodedImage decode(Path path, Dimensions expected) throws SlideException {
         BufferedImage image;
         try {
@@ -50,6 +50,14 @@ final class DecodedImage {
                     + " but its header says " + expected.width() + "x" + expected.height());
         }
         return of(image);
+    }
+
+    /** Wraps B, G, R bytes (row-major, no padding), which the caller hands over and never writes again. */
+    static DecodedImage ofBgr(int width, int height, byte[] bgr) {
+        if ((long) width * height * 3 != bgr.length) {
+            throw new IllegalArgumentException(bgr.length + " bytes are not " + width + "x" + height + " BGR pixels");
+        }
+        return new DecodedImage(width, height, bgr, new int[0]);
     }
 
     static DecodedImage of(BufferedImage image) {

@@ -24,7 +24,8 @@ import javax.imageio.stream.ImageInputStream;
  * <p>Opening reads only the header (dimensions) and hashes the file, which is all {@code slides add} needs;
  * the pixels are decoded once, on the first read, into a compact RGB image ({@link DecodedImage}) that is
  * never modified afterwards, so concurrent reads need no lock. Plain images carry no trustworthy pixel size,
- * so {@link #mpp()} is only the user's override; the fingerprint is the SHA-256 of the file's bytes.
+ * so {@link #mpp()} is only the user's override; the fingerprint is the SHA-256 of the file's bytes. A YCbCr
+ * JPEG is decoded with libjpeg-turbo when it is installed ({@link JpegImages}: the same pixels, faster).
  */
 public final class ImageSlide implements Slide {
 
@@ -33,12 +34,15 @@ public final class ImageSlide implements Slide {
     private final Dimensions dimensions;
     private final OptionalDouble mpp;
     private final String fingerprint;
+    /** Whether libjpeg-turbo decodes the pixels rather than ImageIO (see {@link JpegImages}). */
+    private final boolean turbo;
     private final Object decodeLock = new Object();
     private volatile DecodedImage decoded; // guarded by decodeLock for writes
     private volatile boolean closed;
 
-    private ImageSlide(Path path, String vendor, Dimensions dimensions, OptionalDouble mpp, String fingerprint) {
+    private ImageSlide(Path path, String vendor, Dimensions dimensions, OptionalDouble mpp, String fingerprint, boolean turbo) {
         this.path = path;
+        this.turbo = turbo;
         this.vendor = vendor;
         this.dimensions = dimensions;
         this.mpp = mpp;
@@ -76,7 +80,8 @@ public final class ImageSlide implements Slide {
                 Dimensions dimensions = new Dimensions(reader.getWidth(0), reader.getHeight(0));
                 String[] mimeTypes = reader.getOriginatingProvider().getMIMETypes();
                 String vendor = mimeTypes != null && mimeTypes.length > 0 ? mimeTypes[0] : reader.getFormatName();
-                return new ImageSlide(path, vendor, dimensions, mppOverride, "sha256:" + sha256(path));
+                boolean turbo = vendor.equals("image/jpeg") && JpegImages.turboDecodes(path);
+                return new ImageSlide(path, vendor, dimensions, mppOverride, "sha256:" + sha256(path), turbo);
             } finally {
                 reader.dispose();
             }
@@ -123,6 +128,12 @@ public final class ImageSlide implements Slide {
     @Override
     public String vendor() {
         return vendor;
+    }
+
+    /** "turbojpeg" for a JPEG libjpeg-turbo decodes, "imageio" otherwise. */
+    @Override
+    public String reader() {
+        return turbo ? "turbojpeg" : "imageio";
     }
 
     @Override
@@ -176,10 +187,7 @@ public final class ImageSlide implements Slide {
     @Override
     public BufferedImage readRegion(long x, long y, int level, int w, int h) throws SlideException {
         checkLevel(level);
-        if (w <= 0 || h <= 0 || (long) w * h > OpenSlideSlide.MAX_REGION_PIXELS) {
-            throw new IllegalArgumentException(path + ": region size " + w + "x" + h
-                    + " must be positive and at most " + OpenSlideSlide.MAX_REGION_PIXELS + " pixels");
-        }
+        Slides.checkRegionSize(path, w, h);
         BufferedImage out = Argb.newRgb(w, h);
         decodedImage().copyTo(x, y, Argb.pixels(out), w, h, Argb.WHITE);
         return out;
@@ -208,7 +216,7 @@ public final class ImageSlide implements Slide {
                 }
                 image = decoded;
                 if (image == null) {
-                    image = DecodedImage.decode(path, dimensions);
+                    image = turbo ? JpegImages.decode(path, dimensions) : DecodedImage.decode(path, dimensions);
                     decoded = image;
                 }
             }

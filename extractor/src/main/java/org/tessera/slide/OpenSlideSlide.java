@@ -155,6 +155,16 @@ public final class OpenSlideSlide implements Slide {
     }
 
     @Override
+    public String reader() {
+        return "openslide";
+    }
+
+    /** The background colour (0xRRGGBB) transparent pixels are composited over. */
+    int background() {
+        return metadata.background();
+    }
+
+    @Override
     public String vendor() {
         return metadata.vendor();
     }
@@ -213,7 +223,7 @@ public final class OpenSlideSlide implements Slide {
     @Override
     public BufferedImage associatedImage(String name) throws SlideException {
         Dimensions d = associatedImageDimensions(name);
-        checkPixels(d.width(), d.height());
+        Slides.checkRegionSize(path, d.width(), d.height());
         BufferedImage image = Argb.newRgb((int) d.width(), (int) d.height());
         int[] pixels = Argb.pixels(image);
         withReadLock(() -> {
@@ -227,7 +237,7 @@ public final class OpenSlideSlide implements Slide {
     @Override
     public BufferedImage readRegion(long x, long y, int level, int w, int h) throws SlideException {
         checkLevel(level);
-        checkPixels(w, h);
+        Slides.checkRegionSize(path, w, h);
         BufferedImage image = Argb.newRgb(w, h);
         int[] pixels = Argb.pixels(image);
         withReadLock(() -> {
@@ -281,13 +291,6 @@ public final class OpenSlideSlide implements Slide {
     private void checkLevel(int level) {
         if (level < 0 || level >= levelCount()) {
             throw new IllegalArgumentException(path + ": level " + level + " out of range 0.." + (levelCount() - 1));
-        }
-    }
-
-    private void checkPixels(long w, long h) {
-        if (w <= 0 || h <= 0 || w * h > MAX_REGION_PIXELS) {
-            throw new IllegalArgumentException(path + ": region size " + w + "x" + h
-                    + " must be positive and at most " + MAX_REGION_PIXELS + " pixels");
         }
     }
 }

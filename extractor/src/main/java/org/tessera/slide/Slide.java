@@ -14,9 +14,9 @@ import java.util.Set;
  * the top-left corner of level 0. A region read at level {@code L} starts at a level-0 point and spans
  * {@code w x h} pixels of level {@code L}.
  *
- * <p>Two implementations exist: {@link OpenSlideSlide} (Aperio, Hamamatsu, ... through the system OpenSlide)
- * and {@link ImageSlide} (plain JPEG/PNG/TIFF through ImageIO, one level). {@link Slides#open} chooses by the
- * file's content. Implementations are safe for concurrent reads from several threads and must be closed.
+ * <p>Three implementations exist: {@link OpenSlideSlide} (Aperio, Hamamatsu, ... through the system OpenSlide),
+ * {@link DirectJpegSlide} (JPEG-tiled TIFF and SVS, tiles decoded directly, OpenSlide for the rest) and
+ * {@link ImageSlide} (plain JPEG/PNG/TIFF, one level). {@link Slides#open} chooses by the file's content. Implementations are safe for concurrent reads from several threads and must be closed.
  */
 public interface Slide extends AutoCloseable {
 
@@ -25,6 +25,13 @@ public interface Slide extends AutoCloseable {
 
     /** The vendor or format as detected ("aperio", "image/jpeg", ...). */
     String vendor();
+
+    /**
+     * Which code decodes the pixels: "openslide" ({@link OpenSlideSlide}), "direct-jpeg" ({@link DirectJpegSlide}:
+     * stored JPEG tiles through libjpeg-turbo), "turbojpeg" or "imageio" ({@link ImageSlide}). Recorded per
+     * extraction run; the pixels are the same whichever reader is used.
+     */
+    String reader();
 
     int levelCount();
 

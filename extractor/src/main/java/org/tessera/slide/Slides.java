@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 
 /**
  * The one entry point for opening a slide: chooses the reader by probing the file's content, never its name.
- * OpenSlide is asked first (it recognises SVS, NDPI, MRXS, tiled TIFF, ...); failing that, ImageIO (JPEG, PNG,
- * single-level TIFF); failing both, the file is not a slide.
+ * OpenSlide is asked first (it recognises SVS, NDPI, MRXS, tiled TIFF, ...); a JPEG-tiled SVS or generic TIFF
+ * then gets the direct tile reader ({@link DirectJpegSlide}) when it reproduces OpenSlide's pixels. Failing
+ * OpenSlide, ImageIO (JPEG, PNG, single-level TIFF); failing both, the file is not a slide.
  */
 public final class Slides {
 
@@ -36,13 +37,26 @@ public final class Slides {
             throw new SlideException(path, "not a regular file");
         }
         if (OpenSlideNative.available() && OpenSlideNative.detectVendor(path).isPresent()) {
-            return OpenSlideSlide.open(path, mppOverride);
+            return DirectJpegSlide.wrap(OpenSlideSlide.open(path, mppOverride), Slides::say);
         }
         if (ImageSlide.recognises(path)) {
             return ImageSlide.open(path, mppOverride);
         }
         String openSlide = OpenSlideNative.available() ? "" : "; " + OpenSlideNative.INSTALL_HINT;
         throw new SlideException(path, "not a slide: neither OpenSlide nor ImageIO recognises its content" + openSlide);
+    }
+
+    /** One line on standard error, for the rare thing a user should know but that is no error. */
+    private static void say(String line) {
+        System.err.println("tessera: " + line);
+    }
+
+    /** Rejects a region (or image) size that is not positive or exceeds {@link OpenSlideSlide#MAX_REGION_PIXELS}. */
+    static void checkRegionSize(Path path, long w, long h) {
+        if (w <= 0 || h <= 0 || w * h > OpenSlideSlide.MAX_REGION_PIXELS) {
+            throw new IllegalArgumentException(path + ": region size " + w + "x" + h
+                    + " must be positive and at most " + OpenSlideSlide.MAX_REGION_PIXELS + " pixels");
+        }
     }
 
     /** Rejects a non-positive or non-finite pixel size override. */

@@ -36,7 +36,7 @@ class OpenSlideSlideMetadataTest {
     @Test
     void cmuLevelsMatchOpenSlideShowProperties() throws Exception {
         try (Slide slide = Slides.open(cmu())) {
-            assertInstanceOf(OpenSlideSlide.class, slide);
+            assertInstanceOf(DirectJpegSlide.class, slide);
             assertEquals("aperio", slide.vendor());
             assertEquals(1, slide.levelCount());
             assertEquals(new Dimensions(2220, 2967), slide.levelDimensions(0));

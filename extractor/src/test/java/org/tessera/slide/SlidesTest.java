@@ -26,7 +26,7 @@ class SlidesTest {
         Path svsNamedJpeg = Files.copy(OpenSlideSlideMetadataTest.cmu(), dir.resolve("slide.jpg"));
         try (Slide jpeg = Slides.open(jpegNamedSvs); Slide svs = Slides.open(svsNamedJpeg)) {
             assertInstanceOf(ImageSlide.class, jpeg);
-            assertInstanceOf(OpenSlideSlide.class, svs);
+            assertInstanceOf(DirectJpegSlide.class, svs);
             assertEquals("aperio", svs.vendor());
         }
     }

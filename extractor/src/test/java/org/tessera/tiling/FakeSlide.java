@@ -21,6 +21,11 @@ record FakeSlide(List<BufferedImage> levels, List<Double> downsamples) implement
     }
 
     @Override
+    public String reader() {
+        return "fake";
+    }
+
+    @Override
     public String vendor() {
         return "fake";
     }

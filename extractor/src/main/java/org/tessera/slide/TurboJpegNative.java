@@ -1,0 +1,246 @@
+package org.tessera.slide;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.ref.Cleaner;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every binding to the system TurboJPEG library ({@code libturbojpeg.so.0}, libjpeg-turbo 2.1's TJ 2.x API:
+ * Debian 12 has no {@code tj3*} functions) in one place, in the style of {@link OpenSlideNative}.
+ *
+ * <p>Method handles are constants of a nested holder initialised only once the library is known to load. Each
+ * decode gets its own confined arena for the compressed bytes and the pixels; the return code of every call is
+ * checked and a failure reported with {@code tjGetErrorStr2}. A warning (libjpeg's "corrupt data" kind, code
+ * {@link #TJERR_WARNING}) is not a failure: libtiff, and so OpenSlide, and ImageIO all keep the pixels then.
+ *
+ * <p>A decompressor handle is not thread-safe, so each thread has its own ({@link ThreadLocal}); a
+ * {@link Cleaner} destroys it with {@code tjDestroy} once its thread is gone. This is the one native handle
+ * here not closed by try-with-resources: creating one per call would cost as much as a small tile's decode.
+ *
+ * <p>Decoding always asks for the accurate integer IDCT ({@code TJFLAG_ACCURATEDCT}, libjpeg's {@code JDCT_ISLOW})
+ * and fancy upsampling (no {@code TJFLAG_FASTUPSAMPLE}), libjpeg's defaults, which are what libtiff (through
+ * OpenSlide) and ImageIO's built-in libjpeg use: the pixels come out identical (see the tests).
+ */
+@SuppressWarnings("restricted") // the whole point of this class; run with --enable-native-access
+final class TurboJpegNative {
+
+    static final String LIBRARY = "libturbojpeg.so.0";
+    static final String INSTALL_HINT = "libturbojpeg0 is not installed: apt-get install libturbojpeg0 (the library "
+            + LIBRARY + " decodes JPEG tiles and images)";
+
+    /** {@code TJPF_BGR}: 3 bytes B, G, R per pixel. */
+    static final int TJPF_BGR = 1;
+    /** {@code TJPF_BGRX}: 4 bytes B, G, R, X per pixel, i.e. a little-endian {@code 0xXXRRGGBB} int. */
+    static final int TJPF_BGRX = 3;
+    static final int TJCS_RGB = 0;
+    static final int TJCS_YCBCR = 1;
+    static final int TJERR_WARNING = 0;
+    private static final int TJFLAG_ACCURATEDCT = 4096;
+    /** Largest decoded image accepted (pixels), as {@link OpenSlideSlide#MAX_REGION_PIXELS}. */
+    static final long MAX_PIXELS = OpenSlideSlide.MAX_REGION_PIXELS;
+
+    private static final long MAX_STRING = 1 << 16;
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final Loaded LOADED = Loaded.load();
+    private static final ThreadLocal<Decompressor> DECOMPRESSOR = ThreadLocal.withInitial(Decompressor::create);
+
+    private TurboJpegNative() {
+    }
+
+    /** The result of trying to load the library once: a lookup, or the reason it failed. */
+    private record Loaded(Optional<SymbolLookup> lookup, String problem) {
+        static Loaded load() {
+            try {
+                return new Loaded(Optional.of(SymbolLookup.libraryLookup(LIBRARY, Arena.global())), "");
+            } catch (IllegalArgumentException e) {
+                return new Loaded(Optional.empty(), INSTALL_HINT + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** Method handles; touching this class loads them, so only do it after {@link #available()}. */
+    private static final class H {
+        static final MethodHandle INIT_DECOMPRESS = handle("tjInitDecompress", FunctionDescriptor.of(ADDRESS));
+        static final MethodHandle DECOMPRESS_HEADER3 = handle("tjDecompressHeader3",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle DECOMPRESS2 = handle("tjDecompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
+                JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle GET_ERROR_STR2 = handle("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle GET_ERROR_CODE = handle("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle DESTROY = handle("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+        private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+            SymbolLookup lookup = LOADED.lookup().orElseThrow(() -> new IllegalStateException(LOADED.problem()));
+            MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
+                    LIBRARY + " has no symbol " + name + "; libjpeg-turbo 2.0 or later is required"));
+            return Linker.nativeLinker().downcallHandle(symbol, descriptor);
+        }
+    }
+
+    /** Whether the library could be loaded on this machine (little-endian only: pixels are read as ints). */
+    static boolean available() {
+        return LOADED.lookup().isPresent() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    }
+
+    /** Why the library cannot be used, or "" when it can. */
+    static String problem() {
+        return available() ? "" : LOADED.lookup().isEmpty() ? LOADED.problem() : "TurboJPEG pixels are read as little-endian ints";
+    }
+
+    /** What a JPEG stream's header says. */
+    record Header(int width, int height, int subsampling, int colorspace) {
+    }
+
+    /** A decompressor handle owned by one thread; destroyed by the {@link Cleaner} when that thread is gone. */
+    private static final class Decompressor {
+        final MemorySegment handle;
+
+        private Decompressor(MemorySegment handle) {
+            this.handle = handle;
+        }
+
+        static Decompressor create() {
+            MemorySegment handle;
+            try {
+                handle = (MemorySegment) H.INIT_DECOMPRESS.invokeExact();
+            } catch (Throwable t) {
+                throw new IllegalStateException("tjInitDecompress failed", t);
+            }
+            if (handle.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException("tjInitDecompress failed: " + errorString(MemorySegment.NULL));
+            }
+            Decompressor d = new Decompressor(handle);
+            CLEANER.register(d, () -> destroy(handle)); // captures the handle only, never d
+            return d;
+        }
+    }
+
+    private static void destroy(MemorySegment handle) {
+        try {
+            int unused = (int) H.DESTROY.invokeExact(handle);
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjDestroy failed", t);
+        }
+    }
+
+    /**
+     * Reads the header of the JPEG stream {@code jpeg[0, length)}.
+     *
+     * @param what names the stream in an error ("level 0 tile (3, 4)", "the image")
+     */
+    static Header header(Path path, String what, byte[] jpeg, int length) throws SlideException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
+            return header(path, what, arena, DECOMPRESSOR.get().handle, src);
+        }
+    }
+
+    private static Header header(Path path, String what, Arena arena, MemorySegment handle, MemorySegment src)
+            throws SlideException {
+        MemorySegment out = arena.allocate(JAVA_INT, 4);
+        try {
+            int rc = (int) H.DECOMPRESS_HEADER3.invokeExact(handle, src, src.byteSize(), out, out.asSlice(4),
+                    out.asSlice(8), out.asSlice(12));
+            check(path, what, handle, rc, "tjDecompressHeader3", false);
+        } catch (SlideException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjDecompressHeader3 failed", t);
+        }
+        return new Header(out.getAtIndex(JAVA_INT, 0), out.getAtIndex(JAVA_INT, 1), out.getAtIndex(JAVA_INT, 2),
+                out.getAtIndex(JAVA_INT, 3));
+    }
+
+    /**
+     * Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into {@code dest}: one
+     * {@code 0xRRGGBB} int per pixel, row-major ({@code dest.length == width * height}).
+     */
+    static void decodeRgbInts(Path path, String what, byte[] jpeg, int length, int[] dest, int width, int height)
+            throws SlideException {
+        checkSize(dest.length, width, height);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pixels = decode(path, what, arena, jpeg, length, width, height, TJPF_BGRX, 4);
+            MemorySegment.copy(pixels, JAVA_INT, 0, dest, 0, dest.length);
+        }
+        for (int i = 0; i < dest.length; i++) {
+            dest[i] &= 0xFFFFFF;
+        }
+    }
+
+    /** Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into B, G, R bytes, row-major. */
+    static void decodeBgrBytes(Path path, String what, byte[] jpeg, int length, byte[] dest, int width, int height)
+            throws SlideException {
+        checkSize(dest.length / 3, width, height);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pixels = decode(path, what, arena, jpeg, length, width, height, TJPF_BGR, 3);
+            MemorySegment.copy(pixels, JAVA_BYTE, 0, dest, 0, dest.length);
+        }
+    }
+
+    private static void checkSize(long pixels, int width, int height) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || pixels != (long) width * height) {
+            throw new IllegalArgumentException("bad decode size " + width + "x" + height + " for " + pixels + " pixels");
+        }
+    }
+
+    private static MemorySegment decode(Path path, String what, Arena arena, byte[] jpeg, int length, int width,
+            int height, int pixelFormat, int bytesPerPixel) throws SlideException {
+        MemorySegment handle = DECOMPRESSOR.get().handle;
+        MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
+        Header header = header(path, what, arena, handle, src);
+        if (header.width() != width || header.height() != height) {
+            throw new SlideException(path, what + ": cannot decode the JPEG data (its header gives a " + header.width()
+                    + "x" + header.height() + " image, expected " + width + "x" + height + ")");
+        }
+        MemorySegment dst = arena.allocate((long) width * height * bytesPerPixel);
+        try {
+            int rc = (int) H.DECOMPRESS2.invokeExact(handle, src, (long) length, dst, width, width * bytesPerPixel, height,
+                    pixelFormat, TJFLAG_ACCURATEDCT);
+            check(path, what, handle, rc, "tjDecompress2", true);
+        } catch (SlideException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjDecompress2 failed", t);
+        }
+        return dst;
+    }
+
+    /** Throws naming the file and stream when {@code rc} is an error (a warning passes when {@code warningOk}). */
+    private static void check(Path path, String what, MemorySegment handle, int rc, String call, boolean warningOk)
+            throws SlideException {
+        if (rc == 0) {
+            return;
+        }
+        int code;
+        try {
+            code = (int) H.GET_ERROR_CODE.invokeExact(handle);
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjGetErrorCode failed", t);
+        }
+        if (warningOk && code == TJERR_WARNING) {
+            return;
+        }
+        throw new SlideException(path, what + ": cannot decode the JPEG data (" + call + ": " + errorString(handle) + ")");
+    }
+
+    private static String errorString(MemorySegment handle) {
+        try {
+            MemorySegment s = (MemorySegment) H.GET_ERROR_STR2.invokeExact(handle);
+            return s.equals(MemorySegment.NULL) ? "no message" : s.reinterpret(MAX_STRING).getString(0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjGetErrorStr2 failed", t);
+        }
+    }
+}
