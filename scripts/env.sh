@@ -2,7 +2,12 @@
 # Sourced, not run. Everything it prints goes to stderr so command output stays clean for scripts.
 
 TESSERA_HOME=${TESSERA_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-TESSERA_JAR="$TESSERA_HOME/target/tessera.jar"
+# TESSERA_GPU=1: the GPU build (Maven profile gpu: onnxruntime_gpu, CUDA 12 + cuDNN 9, linux-x64), its own jar.
+if [ "${TESSERA_GPU:-0}" = 1 ]; then
+  TESSERA_JAR="$TESSERA_HOME/target/tessera-gpu.jar"; TESSERA_MAVEN_PROFILE=(-Pgpu)
+else
+  TESSERA_JAR="$TESSERA_HOME/target/tessera.jar"; TESSERA_MAVEN_PROFILE=()
+fi
 # --sun-misc-unsafe-memory-access cannot live in a jar manifest, hence this launcher.
 TESSERA_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
                    --sun-misc-unsafe-memory-access=allow)
@@ -45,7 +50,8 @@ RUNTIME_PACKAGES=(libopenslide0 libturbojpeg0 libopenblas-dev)
 # Maven's own guava warns about sun.misc.Unsafe on JDK 25; this JDK flag silences it.
 maven_opts() { printf '%s' "${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; }
 
-# Builds target/tessera.jar when it is missing or older than any source, pom or .sql file.
+# Builds target/tessera.jar (tessera-gpu.jar with TESSERA_GPU=1) when it is missing or older than any source, pom
+# or .sql file. The GPU build downloads onnxruntime_gpu (about 640 MB) into ~/.m2 the first time.
 ensure_jar() {
   local stale=""
   if [ ! -f "$TESSERA_JAR" ]; then
@@ -56,8 +62,8 @@ ensure_jar() {
   fi
   [ -z "$stale" ] && return 0
   command -v mvn >/dev/null || { say "Maven is needed to build Tessera: apt-get install maven"; return 1; }
-  say "building target/tessera.jar (first run or sources changed)..."
+  say "building target/$(basename "$TESSERA_JAR") (first run or sources changed)..."
   (set -o pipefail; cd "$TESSERA_HOME" && JAVA_HOME="$JDK" MAVEN_OPTS="$(maven_opts)" \
-      mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g') >&2 \
+      mvn -q -B -Dstyle.color=never -DskipTests "${TESSERA_MAVEN_PROFILE[@]}" package 2>&1 | sed 's/\x1b\[[0-9;]*m//g') >&2 \
     || { say "build failed"; return 1; }
 }

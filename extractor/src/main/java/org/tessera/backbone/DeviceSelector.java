@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <p>It exists so that {@code AUTO} costs nothing (no CUDA context is created, no session is tried) and so the
  * policy can be tested on machines without a GPU: the facts are injected, {@link #probe()} reads the real ones.
- * The default {@code com.microsoft.onnxruntime:onnxruntime} jar has no CUDA provider, so {@code AUTO} gives CPU
- * unless the {@code onnxruntime_gpu} jar replaces it.
+ * The default jar (CPU build of ONNX Runtime) has no CUDA provider, so {@code AUTO} gives CPU unless the GPU build
+ * ({@code TESSERA_GPU=1 ./tessera}, Maven profile {@code gpu}) is run.
  *
  * @param providers    execution providers ONNX Runtime reports as compiled in
  * @param nvidiaDriver whether an NVIDIA kernel driver is present ({@value #NVIDIA_DRIVER_FILE} exists)
@@ -65,9 +65,8 @@ public record DeviceSelector(Set<OrtProvider> providers, boolean nvidiaDriver) {
         if (!providers.contains(OrtProvider.CUDA)) {
             why.append("the ONNX Runtime on the class path has no CUDA execution provider (it offers ")
                     .append(providers)
-                    .append("): replace com.microsoft.onnxruntime:onnxruntime with "
-                            + "com.microsoft.onnxruntime:onnxruntime_gpu of the same version, and install the CUDA 12 "
-                            + "and cuDNN 9 libraries it needs on the library path");
+                    .append("): this is the CPU build of Tessera; run the GPU build with TESSERA_GPU=1 ./tessera ... "
+                            + "(or build it with mvn -Pgpu package: target/tessera-gpu.jar)");
         }
         if (!nvidiaDriver) {
             if (!why.isEmpty()) {
@@ -76,6 +75,7 @@ public record DeviceSelector(Set<OrtProvider> providers, boolean nvidiaDriver) {
             why.append("no NVIDIA driver is loaded (" + NVIDIA_DRIVER_FILE + " does not exist): install the NVIDIA "
                     + "driver, or in a container pass the GPU through (docker --gpus all)");
         }
-        return why.append(". Choose device CPU (or AUTO) to run on the CPU.").toString();
+        return why.append(". 'tessera doctor --gpu' lists every library the GPU build needs and what provides it. "
+                + "Choose device CPU (or AUTO) to run on the CPU.").toString();
     }
 }

@@ -71,13 +71,14 @@ public final class BackboneRegistry {
     }
 
     /**
-     * A registered backbone's record, or an error listing what is registered. The colour baseline is registered
-     * on first use.
+     * A registered backbone's record, or an error listing what is registered. The colour baseline and the built-in
+     * cards (model in the shared data's models folder) are registered on first use.
      */
     public static BackboneRecord registered(FeatureStore store, String name) throws SQLException, BackboneException {
         if (name.equals(ColourFeatures.NAME)) {
             store.backbones().add(colourBaseline());
         }
+        BuiltinBackbones.registerIfMissing(store, name, BuiltinBackbones.sharedModels());
         Optional<BackboneRecord> r = store.backbones().byName(name);
         if (r.isEmpty()) {
             throw new BackboneException("backbone '" + name + "' is not in the store " + store.root() + "; registered: "

@@ -36,10 +36,12 @@ class DeviceSelectorTest {
     }
 
     @Test
-    void forcedGpuWithoutProviderNamesTheGpuJarAndLibraries() {
+    void forcedGpuWithoutProviderNamesTheGpuBuildAndTheDoctor() {
         BackboneException e = assertThrows(BackboneException.class,
                 () -> new DeviceSelector(CPU_ONLY, true).resolve(DeviceChoice.GPU));
-        assertTrue(e.getMessage().contains("onnxruntime_gpu") && e.getMessage().contains("cuDNN"), e.getMessage());
+        assertTrue(e.getMessage().contains("TESSERA_GPU=1 ./tessera") && e.getMessage().contains("mvn -Pgpu package"), e.getMessage());
+        assertTrue(e.getMessage().contains("tessera doctor --gpu"), e.getMessage());
+        assertTrue(!e.getMessage().contains("pom.xml"), e.getMessage());
         assertTrue(!e.getMessage().contains("driver"), e.getMessage());
     }
 
@@ -53,8 +55,8 @@ class DeviceSelectorTest {
 
     @Test
     void probedAutoIsCpuWhereNoGpuIsUsable() throws Exception {
-        // The build depends on the CPU-only com.microsoft.onnxruntime:onnxruntime jar, so this holds unless
-        // someone swapped in onnxruntime_gpu on a machine with a driver.
+        // The default build depends on the CPU-only com.microsoft.onnxruntime:onnxruntime jar, so this holds unless
+        // the tests run with -Pgpu on a machine with a driver.
         DeviceSelector probed = DeviceSelector.probe();
         assertTrue(probed.providers().contains(OrtProvider.CPU), probed.toString());
         assumeFalse(probed.gpuAvailable(), "a usable GPU is present: " + probed);

@@ -1,0 +1,42 @@
+package org.tessera.backbone;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.tessera.nativelib.OrtNatives;
+
+/**
+ * The ONNX Runtime this process runs: the artifact on the class path ({@code onnxruntime} or {@code onnxruntime_gpu}),
+ * the version of the native library actually loaded, the execution providers it was built with, and the folder its
+ * libraries were loaded from.
+ *
+ * @param artifact  {@code onnxruntime}, {@code onnxruntime_gpu}, or {@code unknown}
+ * @param version   the loaded native library's version, e.g. {@code 1.29.0}
+ * @param providers the execution providers compiled in (CUDA only in the GPU build)
+ * @param nativeDir where the native libraries were loaded from, when Tessera's cache was used
+ */
+public record OrtBuild(String artifact, String version, Set<OrtProvider> providers, Optional<Path> nativeDir) {
+
+    public OrtBuild {
+        if (artifact == null || version == null || providers == null || nativeDir == null) {
+            throw new IllegalArgumentException("every field of OrtBuild must be given");
+        }
+        providers = providers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(providers));
+    }
+
+    /** Loads ONNX Runtime (through DJL, from the native cache) and reports it. */
+    public static OrtBuild probe() {
+        Optional<Path> dir = OrtNatives.install();
+        OrtEnvironment env = OrtRuntime.environment();
+        String artifact = OrtNatives.artifact(OrtBuild.class.getClassLoader()).map(OrtNatives.Artifact::artifactId).orElse("unknown");
+        return new OrtBuild(artifact, env.getVersion(), OrtEnvironment.getAvailableProviders(), dir);
+    }
+
+    /** Whether the CUDA execution provider is compiled in. */
+    public boolean hasCuda() {
+        return providers.contains(OrtProvider.CUDA);
+    }
+}
