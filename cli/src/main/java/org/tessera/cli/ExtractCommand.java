@@ -39,15 +39,18 @@ import picocli.CommandLine.Spec;
     "features (mean and std of R, G, B and of the H, E, D optical densities) instead of a network's."},
     footer = {"", "Examples:",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet",
+        "  tessera extract --store st --backbone mobilenet_v2_imagenet,inception_v3_mixed5_imagenet   # one read per tile for both",
+        "  tessera extract --store st --backbone uni --devices 0,1 --batch-size 256                 # two GPUs",
         "  tessera extract --store st --spots --sections C2,C3 --patch-um 112 --mpp 0.5 --tta 8 --backbone mobilenet_v2_imagenet",
         "  tessera extract --store st --spots --backbone colour_baseline"})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--backbone", required = true, paramLabel = "NAME",
-            description = "A backbone registered with 'tessera backbone add', or the built-in colour_baseline.")
-    String backbone;
+    @Option(names = "--backbone", required = true, split = ",", paramLabel = "NAME",
+            description = "Backbones registered with 'tessera backbone add', or the built-in colour_baseline; several "
+                    + "(a,b,...) read and preprocess each tile once and feed it to all, each writing its own sets.")
+    List<String> backbones;
 
     @Option(names = "--tile-px", defaultValue = "224", description = "Tile side in pixels (default: ${DEFAULT-VALUE}).")
     int tilePx;
@@ -80,9 +83,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}; gpu needs CUDA and onnxruntime_gpu).")
     String device;
 
-    @Option(names = "--batch-size", defaultValue = "16",
-            description = "Images per backbone call (default: ${DEFAULT-VALUE}); with --tta 8, batch-size / 8 patches of 8 variants each.")
-    int batchSize;
+    @Option(names = "--devices", split = ",", paramLabel = "ID",
+            description = "GPUs to run on, e.g. 0,1: one session and inference thread per GPU and backbone, batches spread over them (implies --device gpu).")
+    List<Integer> gpus = List.of();
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Images per backbone call (default: 16 on the CPU, 128 on a GPU); with --tta 8, batch-size / 8 patches of 8 variants each.")
+    Integer batchSize;
 
     @Option(names = "--readers", defaultValue = "2", description = "Threads reading and preprocessing tiles (default: ${DEFAULT-VALUE}).")
     int readers;
@@ -149,7 +156,12 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--device must be auto, cpu or gpu, got " + device);
         }
         TilingSpec tiling = new TilingSpec(tilePx, mpp, stride == null ? tilePx : stride, minTissue);
-        int workers = inferenceThreads != null ? inferenceThreads : ExtractionOptions.defaults(backbone).inferenceThreads();
-        return new ExtractionOptions(backbone, tiling, d, batchSize, readers, workers, stain.equals("macenko"), 8192, !noPreviews);
+        int workers = inferenceThreads != null ? inferenceThreads : ExtractionOptions.defaults(backbones.get(0)).inferenceThreads();
+        try {
+            return new ExtractionOptions(backbones, tiling, d, gpus, batchSize == null ? 0 : batchSize, readers, workers,
+                    stain.equals("macenko"), 8192, !noPreviews);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

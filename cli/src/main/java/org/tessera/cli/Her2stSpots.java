@@ -96,8 +96,7 @@ final class Her2stSpots {
                 BackboneRegistry.add(s, card, card.modelIn(shared.resolve("models")));
             }
             ExtractionOptions d = ExtractionOptions.defaults(e.backbone());
-            ExtractionOptions o = new ExtractionOptions(d.backbone(), d.tiling(), d.device(), d.batchSize(), d.readerThreads(),
-                    d.inferenceThreads(), e.macenko(), d.partRows(), false);
+            ExtractionOptions o = d.withMacenko(e.macenko()).withPreviews(false);
             ProgressBar bar = new ProgressBar(err);
             ExtractionReport report = Extractor.forSpots(s, o, new SpotPatchSpec(e.patchUm(), 0.5, e.tta())).run(slides, bar);
             bar.finish();

@@ -27,8 +27,8 @@ import java.util.List;
  * with a message naming the model file and the mismatch, never later as silently wrong features.
  *
  * <p>Not thread-safe: a {@code Backbone} owns one DJL {@link Predictor} and must be used from one thread. The
- * extractor has a single inference thread (ONNX Runtime parallelises inside each batch); for parallel inference
- * load one {@code Backbone} per thread.
+ * extractor loads one {@code Backbone} per inference thread: on the CPU a few sessions with few intra-op threads,
+ * on GPUs one session per GPU ({@link Options#gpu()}).
  */
 public final class Backbone implements Embedder {
 
@@ -39,8 +39,9 @@ public final class Backbone implements Embedder {
      * @param verifyChecksum whether to compare the model file's sha256 with the card's (about 50 ms per 15 MB)
      * @param intraOpThreads ONNX Runtime intra-op threads per session; 0 keeps ONNX Runtime's default (one per
      *                       physical core)
+     * @param gpu            the CUDA device id used when the device resolves to GPU (ignored on the CPU)
      */
-    public record Options(DeviceChoice device, boolean verifyChecksum, int intraOpThreads) {
+    public record Options(DeviceChoice device, boolean verifyChecksum, int intraOpThreads, int gpu) {
         public Options {
             if (device == null) {
                 throw new IllegalArgumentException("device must not be null (use AUTO)");
@@ -48,11 +49,33 @@ public final class Backbone implements Embedder {
             if (intraOpThreads < 0 || intraOpThreads > 1024) {
                 throw new IllegalArgumentException("intra-op threads must be 0 (default) .. 1024, got " + intraOpThreads);
             }
+            if (gpu < 0) {
+                throw new IllegalArgumentException("GPU id must be 0 or more, got " + gpu);
+            }
+        }
+
+        /** On GPU 0 when the device resolves to GPU. */
+        public Options(DeviceChoice device, boolean verifyChecksum, int intraOpThreads) {
+            this(device, verifyChecksum, intraOpThreads, 0);
         }
 
         /** Checksum verified, ONNX Runtime's default threads. */
         public static Options of(DeviceChoice device) {
             return new Options(device, true, 0);
+        }
+
+        /**
+         * The DJL device a session of these options is created on, once {@code AUTO} is resolved. DJL's ONNX
+         * Runtime engine registers the CUDA execution provider for a GPU device itself
+         * ({@code SessionOptions.addCUDA(id)} on the session options Tessera passes), so Tessera never adds it: a
+         * second registration of the same device would fail.
+         */
+        public Device djlDevice(DeviceChoice resolved) {
+            return switch (resolved) {
+                case CPU -> Device.cpu();
+                case GPU -> Device.gpu(gpu);
+                case AUTO -> throw new IllegalArgumentException("resolve AUTO before choosing a DJL device");
+            };
         }
     }
 
@@ -221,8 +244,8 @@ public final class Backbone implements Embedder {
                 .optEngine(OrtRuntime.ENGINE)
                 .optModelPath(modelFile)
                 .optTranslator(new BatchTranslator(card.inputName(), card.inputSize()))
-                // DJL's OrtModel adds SessionOptions.addCUDA(deviceId) for a GPU device.
-                .optDevice(device == DeviceChoice.GPU ? Device.gpu() : Device.cpu());
+                // DJL's OrtModel adds SessionOptions.addCUDA(deviceId) for a GPU device, once per session.
+                .optDevice(options.djlDevice(device));
         if (options.intraOpThreads() > 0) {
             criteria.optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
         }
@@ -238,7 +261,8 @@ public final class Backbone implements Embedder {
     /**
      * ONNX Runtime's intra-op threads spin-wait between operators by default, burning the cores that tile
      * readers need on a small machine; with spinning off they sleep instead. DJL closes these options
-     * with the model.
+     * with the model. New options for every session: DJL adds the CUDA provider to them, so sharing one object
+     * between sessions would register the device twice.
      */
     private static OrtSession.SessionOptions sessionOptions(String what) throws BackboneException {
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
@@ -269,7 +293,7 @@ public final class Backbone implements Embedder {
 
     private static String describe(DeviceChoice device, Options options) {
         String threads = options.intraOpThreads() == 0 ? "default" : Integer.toString(options.intraOpThreads());
-        String where = device == DeviceChoice.GPU ? "GPU 0 (CUDA execution provider)" : "CPU";
+        String where = device == DeviceChoice.GPU ? "GPU " + options.gpu() + " (CUDA execution provider)" : "CPU";
         return where + " (ONNX Runtime " + OrtRuntime.version() + ", intra-op threads: " + threads + ")";
     }
 

@@ -21,7 +21,7 @@ import java.awt.image.SinglePixelPackedSampleModel;
  * resolution. Non-square tiles are stretched to a square. Images of other types than {@code TYPE_INT_RGB} are
  * converted first, which is slower.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; equal preprocessors write equal floats.
  */
 public final class TilePreprocessor {
 
@@ -154,6 +154,20 @@ public final class TilePreprocessor {
             hi[i] = Math.min(floor + 1, source - 1);
             weight[i] = (float) (s - floor);
         }
+    }
+
+    /**
+     * Equal when they write the same floats for every tile (same input size, channel order and normalisation):
+     * several backbones with equal preprocessing share one preprocessed copy of each tile.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TilePreprocessor p && p.side == side && p.bgr == bgr && java.util.Arrays.deepEquals(p.lut, lut);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(side, bgr, java.util.Arrays.deepHashCode(lut));
     }
 
     private static BufferedImage toIntRgb(BufferedImage image) {

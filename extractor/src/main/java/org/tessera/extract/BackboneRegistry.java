@@ -91,14 +91,14 @@ public final class BackboneRegistry {
     /**
      * Loads a registered embedder for tiles of {@code tilePx} pixels: the colour baseline, or an ONNX backbone
      * on the chosen device (weights checksum verified) with {@code intraOpThreads} ONNX Runtime threads (0: ONNX
-     * Runtime's default).
+     * Runtime's default), on GPU {@code gpu} when the device is a GPU.
      */
-    public static Embedder load(BackboneRecord record, DeviceChoice device, int intraOpThreads, int tilePx)
+    public static Embedder load(BackboneRecord record, DeviceChoice device, int intraOpThreads, int tilePx, int gpu)
             throws BackboneException {
         if (record.weightsSha256().equals(ColourFeatures.weightsSha256())) {
             return new ColourFeatures(tilePx);
         }
         BackboneCard card = BackboneCard.fromJson(record.cardJson(), "card of backbone '" + record.backbone() + "' in the store");
-        return Backbone.load(card, Path.of(record.modelPath()), new Backbone.Options(device, true, intraOpThreads));
+        return Backbone.load(card, Path.of(record.modelPath()), new Backbone.Options(device, true, intraOpThreads, gpu));
     }
 }

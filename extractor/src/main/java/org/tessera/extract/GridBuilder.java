@@ -64,9 +64,9 @@ final class GridBuilder implements TileSource {
     }
 
     @Override
-    public String parametersJson() {
-        return "\"tile_px\": " + spec.tilePx() + ", \"mpp\": " + spec.mpp() + ", \"stride_px\": " + spec.stridePx()
-                + ", \"min_tissue\": " + spec.minTissue() + ", \"tissue\": \"" + Extractor.json(tissueMethod(detector)) + "\"";
+    public void parameters(com.fasterxml.jackson.databind.node.ObjectNode into) {
+        into.put("tile_px", spec.tilePx()).put("mpp", spec.mpp()).put("stride_px", spec.stridePx())
+                .put("min_tissue", spec.minTissue()).put("tissue", tissueMethod(detector));
     }
 
     /** The tissue method as recorded in the tiling's identity: detector and its options. */

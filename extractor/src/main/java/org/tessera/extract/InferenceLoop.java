@@ -21,6 +21,8 @@ import org.tessera.backbone.Embedder;
 final class InferenceLoop implements Runnable {
     private static final long PARTIAL_BATCH_WAIT_MS = 25;
 
+    private final int lane;
+    private final int group;
     private final Embedder backbone;
     private final int variants;
     private final int batchSize;
@@ -35,12 +37,16 @@ final class InferenceLoop implements Runnable {
     private final java.util.concurrent.atomic.AtomicInteger running;
 
     /**
+     * @param lane the backbone's number in the run (its sets, its queue)
+     * @param group the number of the backbone's preprocessing among the tile's inputs
      * @param floatsPerTile input floats per tile, all its variants together
      * @param variants images per tile, embedded and averaged
      * @param batchSize tiles per embedder call
      */
-    InferenceLoop(Embedder backbone, int floatsPerTile, int variants, int batchSize, BlockingQueue<TileItem> in,
+    InferenceLoop(int lane, int group, Embedder backbone, int floatsPerTile, int variants, int batchSize, BlockingQueue<TileItem> in,
             BlockingQueue<EmbeddedBatch> out, Pipeline pipeline, java.util.concurrent.atomic.AtomicInteger running) {
+        this.lane = lane;
+        this.group = group;
         this.backbone = backbone;
         this.variants = variants;
         this.batchSize = batchSize;
@@ -94,8 +100,8 @@ final class InferenceLoop implements Runnable {
                     return;
                 }
                 pending.add(item);
-                if (item.hasPixels() && !item.job().failed()) {
-                    System.arraycopy(item.pixels(), 0, buffer, filled * floatsPerTile, floatsPerTile);
+                if (item.hasPixels() && !item.job().failed(lane)) {
+                    System.arraycopy(item.inputs()[group], 0, buffer, filled * floatsPerTile, floatsPerTile);
                     rows.add(filled++);
                 } else {
                     rows.add(-1);
@@ -121,15 +127,14 @@ final class InferenceLoop implements Runnable {
         }
         float[] embeddings = new float[0];
         if (filled > 0) {
-            float[] input = filled == batchSize ? buffer : java.util.Arrays.copyOf(buffer, filled * floatsPerTile);
             long t0 = System.nanoTime();
-            embeddings = meanOfGroups(backbone.embed(input, filled * variants), filled, variants, backbone.dimension());
+            embeddings = meanOfGroups(backbone.embed(buffer, filled * variants), filled, variants, backbone.dimension());
             busyNanos.addAndGet(System.nanoTime() - t0);
             batches.incrementAndGet();
             tiles.addAndGet(filled);
         }
         int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
-        pipeline.put(out, new EmbeddedBatch(List.copyOf(pending), rowArray, embeddings, backbone.dimension()));
+        pipeline.put(out, new EmbeddedBatch(lane, List.copyOf(pending), rowArray, embeddings, backbone.dimension()));
     }
 
     /** Row {@code i} of the result is the mean of rows {@code i*k .. i*k+k-1} of {@code rows}, in double. */

@@ -10,9 +10,10 @@ import org.duckdb.DuckDBConnection;
 import org.tessera.store.EmbeddingSets;
 
 /**
- * The writer thread: routes each embedded tile to its slide's {@link org.tessera.store.SetWriter} and
- * commits a slide's set (atomic rename, then catalogue row) as soon as its last tile arrives. Runs on its
- * own database connection so Parquet writes never stall the backbone.
+ * The writer thread: routes each embedded tile to its slide's {@link org.tessera.store.SetWriter} for that
+ * backbone and commits a set (atomic rename, then catalogue row) as soon as its last tile arrives; a slide is
+ * released once every backbone's set of it is committed or failed. Runs on its own database connection so
+ * Parquet writes never stall the backbones.
  */
 final class SetSink implements Runnable {
     private final BlockingQueue<EmbeddedBatch> in;
@@ -20,35 +21,55 @@ final class SetSink implements Runnable {
     private final DuckDBConnection connection;
     private final BufferAllocator allocator;
     private final int partRows;
-    private final int runId;
+    private final int[] runIds;
+    private final List<String> backbones;
     private final SlideBudget budget;
     private final Pipeline pipeline;
+    private final FailureLog log;
     private final Consumer<SlideJob> onSlideDone;
     private final Consumer<Integer> onTiles;
-    private final List<ExtractionReport.Failure> failures = new ArrayList<>();
-    private int extracted;
+    private final int[] extracted;
+    private final List<List<ExtractionReport.Failure>> failures = new ArrayList<>();
+    private int slidesExtracted;
 
+    /**
+     * @param runIds each backbone's {@code extraction_runs} row, by backbone number
+     * @param backbones the backbones' names, by number
+     */
     SetSink(BlockingQueue<EmbeddedBatch> in, EmbeddingSets sets, DuckDBConnection connection, BufferAllocator allocator,
-            int partRows, int runId, SlideBudget budget, Pipeline pipeline, Consumer<SlideJob> onSlideDone,
-            Consumer<Integer> onTiles) {
+            int partRows, int[] runIds, List<String> backbones, SlideBudget budget, Pipeline pipeline, FailureLog log,
+            Consumer<SlideJob> onSlideDone, Consumer<Integer> onTiles) {
         this.in = in;
         this.sets = sets;
         this.connection = connection;
         this.allocator = allocator;
         this.partRows = partRows;
-        this.runId = runId;
+        this.runIds = runIds.clone();
+        this.backbones = List.copyOf(backbones);
         this.budget = budget;
         this.pipeline = pipeline;
+        this.log = log;
         this.onSlideDone = onSlideDone;
         this.onTiles = onTiles;
+        this.extracted = new int[runIds.length];
+        for (int i = 0; i < runIds.length; i++) {
+            failures.add(new ArrayList<>());
+        }
     }
 
-    List<ExtractionReport.Failure> failures() {
-        return failures;
+    /** Backbone number {@code lane}'s failed slides (after the run). */
+    List<ExtractionReport.Failure> failures(int lane) {
+        return failures.get(lane);
     }
 
-    int extracted() {
-        return extracted;
+    /** Backbone number {@code lane}'s committed sets (after the run). */
+    int extracted(int lane) {
+        return extracted[lane];
+    }
+
+    /** Slides with every set they needed committed (after the run). */
+    int slidesExtracted() {
+        return slidesExtracted;
     }
 
     @Override
@@ -72,60 +93,99 @@ final class SetSink implements Runnable {
     }
 
     private void accept(EmbeddedBatch batch) {
+        int lane = batch.lane();
         int embedded = 0;
         for (int i = 0; i < batch.items().size(); i++) {
             TileItem item = batch.items().get(i);
             SlideJob job = item.job();
+            SlideJob.Target target = job.targets[lane];
             int row = batch.rows()[i];
-            if (row >= 0 && !job.failed()) {
+            if (row >= 0 && !job.failed(lane)) {
                 try {
-                    if (job.writer == null) {
-                        job.writer = sets.begin(connection, allocator, job.key, batch.dimension(), partRows);
+                    if (target.writer == null) {
+                        target.writer = sets.begin(connection, allocator, target.key, batch.dimension(), partRows);
                     }
-                    job.writer.add(item.tileIndex(), batch.embeddings(), row * batch.dimension());
+                    target.writer.add(item.tileIndex(), batch.embeddings(), row * batch.dimension());
                     embedded++;
-                } catch (IOException e) {
-                    job.fail("writing embeddings: " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    target.fail(ExtractionReport.Failure.of(job.slide.path(), backbones.get(lane) + ": writing embeddings", e));
                 }
             }
-            job.received++;
-            if (job.complete()) {
-                finish(job);
+            target.received++;
+            if (job.complete(lane)) {
+                finish(job, lane);
             }
         }
         onTiles.accept(embedded);
     }
 
-    private void finish(SlideJob job) {
+    private void finish(SlideJob job, int lane) {
+        SlideJob.Target target = job.targets[lane];
         try {
-            if (!job.failed()) {
-                if (job.writer == null) {
-                    job.fail("no tile could be embedded");
+            if (!job.failed(lane)) {
+                if (target.writer == null) {
+                    target.fail(new ExtractionReport.Failure(job.slide.path(), backbones.get(lane) + ": no tile could be embedded"));
                 } else {
-                    job.writer.commit(runId, (System.nanoTime() - job.startNanos) / 1e9);
-                    extracted++;
+                    target.writer.commit(runIds[lane], (System.nanoTime() - job.startNanos) / 1e9);
+                    extracted[lane]++;
                 }
             }
-        } catch (IOException e) {
-            job.fail(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            target.fail(ExtractionReport.Failure.of(job.slide.path(), backbones.get(lane) + ": committing the set", e));
         } finally {
-            closeQuietlyInto(job);
+            closeWriter(job, target, lane);
+            if (job.failed(lane)) {
+                failures.get(lane).add(job.failure(lane));
+            }
+            if (job.finishTarget()) {
+                slideFinished(job);
+            }
+        }
+    }
+
+    /** Every backbone's set of the slide is done: logs its failures once, frees the slide. */
+    private void slideFinished(SlideJob job) {
+        try {
+            job.opened.close();
+        } finally {
             if (job.failed()) {
-                failures.add(new ExtractionReport.Failure(job.slide.path(), job.failure()));
+                log.add(job.failure(), needed(job));
+            } else {
+                boolean all = true;
+                for (int lane = 0; lane < job.targets.length; lane++) {
+                    SlideJob.Target t = job.targets[lane];
+                    if (t != null && t.failure() != null) {
+                        log.add(t.failure(), List.of(backbones.get(lane)));
+                        all = false;
+                    }
+                }
+                slidesExtracted += all ? 1 : 0;
             }
             budget.release(job.slide);
             onSlideDone.accept(job);
         }
     }
 
-    /** Releases the job's writer (discarding uncommitted parts) and its slide handle. */
-    private static void closeQuietlyInto(SlideJob job) {
-        try (var slide = job.opened) {
-            if (job.writer != null) {
-                job.writer.close();
+    private List<String> needed(SlideJob job) {
+        List<String> out = new ArrayList<>();
+        for (int lane = 0; lane < job.targets.length; lane++) {
+            if (job.targets[lane] != null) {
+                out.add(backbones.get(lane));
             }
-        } catch (IOException e) {
-            job.fail("cleaning up: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Releases the target's writer (discarding uncommitted parts). */
+    private void closeWriter(SlideJob job, SlideJob.Target target, int lane) {
+        if (target.writer == null) {
+            return;
+        }
+        try {
+            target.writer.close();
+            target.writer = null;
+        } catch (IOException | RuntimeException e) {
+            target.fail(ExtractionReport.Failure.of(job.slide.path(), backbones.get(lane) + ": cleaning up", e));
         }
     }
 }

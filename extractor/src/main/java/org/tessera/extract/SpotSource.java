@@ -72,8 +72,8 @@ final class SpotSource implements TileSource {
     }
 
     @Override
-    public String parametersJson() {
-        return "\"spots\": true, \"patch_um\": " + spec.patchUm() + ", \"mpp\": " + spec.mpp() + ", \"patch_px\": "
-                + spec.patchPx() + ", \"tta\": " + spec.tta() + ", \"tissue\": \"" + SpotPatchSpec.TISSUE_METHOD + "\"";
+    public void parameters(com.fasterxml.jackson.databind.node.ObjectNode into) {
+        into.put("spots", true).put("patch_um", spec.patchUm()).put("mpp", spec.mpp()).put("patch_px", spec.patchPx())
+                .put("tta", spec.tta()).put("tissue", SpotPatchSpec.TISSUE_METHOD);
     }
 }

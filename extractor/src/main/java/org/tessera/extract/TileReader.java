@@ -3,6 +3,7 @@ package org.tessera.extract;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.tessera.backbone.TilePreprocessor;
 import org.tessera.slide.Dimensions;
@@ -13,8 +14,9 @@ import org.tessera.tiling.TileRead;
 import org.tessera.tiling.TileResampler;
 
 /**
- * Turns one tile into the embedder's input: read the tile's rectangle from the best pyramid level,
- * resample to the tiling's size, optionally normalise the stain, then resize and normalise into floats.
+ * Turns one tile into the backbones' inputs: read the tile's rectangle from the best pyramid level,
+ * resample to the tiling's size, optionally normalise the stain (all once), then resize and normalise into
+ * floats once per distinct preprocessing among the backbones.
  * With {@code variants = 8} the input is the 8 dihedral variants of that image one after another (see
  * {@link Dihedral}), which the inference loop embeds and averages. A tile reaching past the slide's edge
  * (a spot patch near the border) is read clipped and padded with white, the slides' background.
@@ -27,28 +29,30 @@ final class TileReader {
     private final double scale;
     private final int tilePx;
     private final UnaryOperator<BufferedImage> stain;
-    private final TilePreprocessor preprocessor;
+    private final List<TilePreprocessor> preprocessors;
     private final int variants;
     private final Dimensions level0;
 
     /**
      * @param scale level-0 pixels per tile pixel (target mpp / slide mpp)
      * @param stain stain normalisation applied to the resampled tile (identity for none)
+     * @param preprocessors the run's distinct preprocessings, null where none of the slide's backbones uses one
      * @param variants 1, or {@link Dihedral#COUNT} for test-time augmentation
      */
-    TileReader(Slide slide, double scale, int tilePx, UnaryOperator<BufferedImage> stain, TilePreprocessor preprocessor,
+    TileReader(Slide slide, double scale, int tilePx, UnaryOperator<BufferedImage> stain, List<TilePreprocessor> preprocessors,
             int variants) {
         this.slide = slide;
         this.scale = scale;
         this.tilePx = tilePx;
         this.stain = stain;
-        this.preprocessor = preprocessor;
+        this.preprocessors = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(preprocessors));
         this.variants = variants;
         this.level0 = slide.levelDimensions(0);
     }
 
+    /** One preprocessing, no variants. */
     TileReader(Slide slide, double scale, int tilePx, UnaryOperator<BufferedImage> stain, TilePreprocessor preprocessor) {
-        this(slide, scale, tilePx, stain, preprocessor, 1);
+        this(slide, scale, tilePx, stain, List.of(preprocessor), 1);
     }
 
     /** The tile as an RGB image of {@code tilePx} square, stain-normalised when asked. */
@@ -56,19 +60,26 @@ final class TileReader {
         return stain.apply(resampled(tile));
     }
 
-    /** Floats per tile: the preprocessed image, times the variants. */
-    int floatsPerTile() {
-        return variants * preprocessor.floatsPerTile();
+    /** Preprocessings done per tile read. */
+    int preprocessings() {
+        return (int) preprocessors.stream().filter(java.util.Objects::nonNull).count();
     }
 
-    float[] read(Tile tile) throws IOException {
-        float[] out = new float[floatsPerTile()];
+    /** The tile read once, then {@code [g]}: preprocessing g's floats (all variants), null where not needed. */
+    float[][] read(Tile tile) throws IOException {
         BufferedImage image = image(tile);
-        if (variants == 1) {
-            preprocessor.write(image, out, 0);
-        } else {
-            for (int k = 0; k < variants; k++) {
-                preprocessor.write(Dihedral.apply(image, k), out, k * preprocessor.floatsPerTile());
+        float[][] out = new float[preprocessors.size()][];
+        BufferedImage[] views = new BufferedImage[variants];
+        for (int k = 0; k < variants; k++) {
+            views[k] = variants == 1 ? image : Dihedral.apply(image, k);
+        }
+        for (int g = 0; g < out.length; g++) {
+            TilePreprocessor p = preprocessors.get(g);
+            if (p != null) {
+                out[g] = new float[variants * p.floatsPerTile()];
+                for (int k = 0; k < variants; k++) {
+                    p.write(views[k], out[g], k * p.floatsPerTile());
+                }
             }
         }
         return out;

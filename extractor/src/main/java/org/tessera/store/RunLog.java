@@ -23,8 +23,13 @@ public final class RunLog {
             String softwareVersion, String parametersJson, int slidesSelected) {
     }
 
-    /** How a run ended. {@code failuresJson} is a JSON array of {"slide", "error"} objects. */
-    public record Finish(int extracted, int skipped, int failed, long tilesEmbedded, double seconds, String failuresJson) {
+    /**
+     * How a run ended. {@code failuresJson} is a JSON array of {"slide", "error"} objects (the one-line reasons),
+     * {@code failureCausesJson} one of {"slide", "class", "message", "stack_trace"}; {@code failureLog} the
+     * store-relative log file with the same, when there was a failure.
+     */
+    public record Finish(int extracted, int skipped, int failed, long tilesEmbedded, double seconds, String failuresJson,
+            String failureCausesJson, java.util.Optional<String> failureLog) {
     }
 
     public int start(Start s) throws SQLException {
@@ -50,8 +55,8 @@ public final class RunLog {
 
     public void finish(int runId, Finish f) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("UPDATE extraction_runs SET finished_at = ?, slides_extracted = ?, "
-                + "slides_skipped = ?, slides_failed = ?, tiles_embedded = ?, seconds = ?, tiles_per_second = ?, failures = ? "
-                + "WHERE run_id = ?")) {
+                + "slides_skipped = ?, slides_failed = ?, tiles_embedded = ?, seconds = ?, tiles_per_second = ?, failures = ?, "
+                + "failure_causes = ?, failure_log = ? WHERE run_id = ?")) {
             p.setTimestamp(1, Timestamp.from(Instant.now()));
             p.setInt(2, f.extracted());
             p.setInt(3, f.skipped());
@@ -60,7 +65,9 @@ public final class RunLog {
             p.setDouble(6, f.seconds());
             p.setDouble(7, f.seconds() > 0 ? f.tilesEmbedded() / f.seconds() : 0);
             p.setString(8, f.failuresJson());
-            p.setInt(9, runId);
+            p.setString(9, f.failureCausesJson());
+            p.setString(10, f.failureLog().orElse(null));
+            p.setInt(11, runId);
             p.executeUpdate();
         }
     }

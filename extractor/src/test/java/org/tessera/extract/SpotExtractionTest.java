@@ -110,7 +110,7 @@ class SpotExtractionTest {
             Tile tile = SpotPatches.plan(List.of(C2_25X13), slide.levelDimensions(0), Her2stSpots.MPP, SpotPatchSpec.DEFAULT).get(0);
             ColourFeatures colour = new ColourFeatures(224);
             TileReader reader = new TileReader(slide, 0.5 / Her2stSpots.MPP, 224, UnaryOperator.identity(), colour.preprocessor());
-            float[] f = colour.embed(reader.read(tile), 1);
+            float[] f = colour.embed(reader.read(tile)[0], 1);
             for (int i = 0; i < 12; i++) {
                 assertEquals(SKIMAGE_C2_25X13[i], f[i], 2e-6, "feature " + i);
             }
