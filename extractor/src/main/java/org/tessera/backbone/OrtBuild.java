@@ -3,6 +3,7 @@ package org.tessera.backbone;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.tessera.nativelib.OrtNatives;
  *
  * @param artifact  {@code onnxruntime}, {@code onnxruntime_gpu}, or {@code unknown}
  * @param version   the loaded native library's version, e.g. {@code 1.29.0}
- * @param providers the execution providers compiled in (CUDA only in the GPU build)
+ * @param providers the execution providers compiled in (CUDA only in the GPU build), in the enum's order
  * @param nativeDir where the native libraries were loaded from, when Tessera's cache was used
  */
 public record OrtBuild(String artifact, String version, Set<OrtProvider> providers, Optional<Path> nativeDir) {
@@ -24,7 +25,7 @@ public record OrtBuild(String artifact, String version, Set<OrtProvider> provide
         if (artifact == null || version == null || providers == null || nativeDir == null) {
             throw new IllegalArgumentException("every field of OrtBuild must be given");
         }
-        providers = providers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(providers));
+        providers = Collections.unmodifiableSet(providers.isEmpty() ? EnumSet.noneOf(OrtProvider.class) : EnumSet.copyOf(providers));
     }
 
     /** Loads ONNX Runtime (through DJL, from the native cache) and reports it. */
