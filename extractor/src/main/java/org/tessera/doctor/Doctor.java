@@ -87,6 +87,12 @@ public record Doctor(LibraryLookup libraries, Callable<OrtBuild> ort, Path nvidi
                 build.map(b -> cuda ? "compiled into " + b.artifact() + " " + b.version() : "absent: this is the CPU build (" + b.artifact() + ")")
                         .orElse("unknown: ONNX Runtime does not load"),
                 cuda ? "" : "run the GPU build: TESSERA_GPU=1 ./tessera ... (or mvn -Pgpu package, then java -jar target/tessera-gpu.jar)"));
+        if (cuda) {
+            Optional<String> failure = build.get().cudaLoadFailure();
+            checks.add(new Check("CUDA provider library", "loads the CUDA libraries below", Requirement.GPU, failure.isEmpty(),
+                    failure.map(f -> "does not load: " + f).orElse("loads"),
+                    failure.isEmpty() ? "" : "install the CUDA libraries marked MISSING below (the first one missing is named here)"));
+        }
         checks.add(driver());
         for (Library lib : LIBRARIES.subList(3, LIBRARIES.size())) {
             checks.add(library(lib));
