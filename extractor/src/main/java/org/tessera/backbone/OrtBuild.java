@@ -20,8 +20,8 @@ import org.tessera.nativelib.OrtNatives;
  * @param version   the loaded native library's version, e.g. {@code 1.29.0}
  * @param providers the execution providers compiled in (CUDA only in the GPU build), in the enum's order
  * @param nativeDir where the native libraries were loaded from, when Tessera's cache was used
- * @param cudaLoadFailure why ONNX Runtime's CUDA provider library does not load (e.g. {@code libcublasLt.so.12:
- *                  cannot open shared object file}); empty when it loads or when the build has no CUDA provider
+ * @param cudaLoadFailure ONNX Runtime's error when its CUDA provider library does not load ("Failed to load shared
+ *                  library"; its log names the missing CUDA library); empty when it loads or the build has no CUDA provider
  */
 public record OrtBuild(String artifact, String version, Set<OrtProvider> providers, Optional<Path> nativeDir,
         Optional<String> cudaLoadFailure) {

@@ -91,7 +91,7 @@ public record Doctor(LibraryLookup libraries, Callable<OrtBuild> ort, Path nvidi
             Optional<String> failure = build.get().cudaLoadFailure();
             checks.add(new Check("CUDA provider library", "loads the CUDA libraries below", Requirement.GPU, failure.isEmpty(),
                     failure.map(f -> "does not load: " + f).orElse("loads"),
-                    failure.isEmpty() ? "" : "install the CUDA libraries marked MISSING below (the first one missing is named here)"));
+                    failure.isEmpty() ? "" : "install the CUDA libraries marked MISSING below (ONNX Runtime's own log line on stderr names the first one it could not open)"));
         }
         checks.add(driver());
         for (Library lib : LIBRARIES.subList(3, LIBRARIES.size())) {
