@@ -14,8 +14,9 @@
  * the batch through DJL's OnnxRuntime engine and returns {@code n * dimension} floats.
  *
  * <p><b>Device policy.</b> {@link org.tessera.backbone.DeviceChoice#AUTO} picks the GPU only when the ONNX
- * Runtime on the class path has the CUDA execution provider (the {@code onnxruntime_gpu} jar, with CUDA and cuDNN
- * libraries) and an NVIDIA driver is loaded; both facts are read without creating a CUDA context
+ * Runtime on the class path has the CUDA execution provider (the GPU build: {@code TESSERA_GPU=1 ./tessera}, Maven
+ * profile {@code gpu}, with the CUDA 12 and cuDNN 9 libraries; {@code tessera doctor --gpu} lists them) and an NVIDIA
+ * driver is loaded; both facts are read without creating a CUDA context
  * ({@link org.tessera.backbone.DeviceSelector}). Otherwise it picks the CPU. Forcing GPU when either is missing
  * is an error that says what to install. The GPU path uses DJL's documented route ({@code Criteria.optDevice(
  * Device.gpu())}, which makes DJL's {@code OrtModel} call {@code SessionOptions.addCUDA(0)}); it has not been

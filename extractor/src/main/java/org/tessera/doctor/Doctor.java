@@ -55,17 +55,17 @@ public record Doctor(LibraryLookup libraries, Callable<OrtBuild> ort, Path nvidi
                             + "cuda-drivers); in a container it is mounted from the host by the NVIDIA Container Toolkit "
                             + "(docker run --gpus all)"),
             new Library("libcudart.so.12", "CUDA 12 runtime", Requirement.GPU,
-                    "NVIDIA's CUDA repository: apt-get install cuda-cudart-12-8 (any 12.x); Debian 13 non-free: libcudart12"),
+                    "NVIDIA's CUDA repository: apt-get install cuda-cudart-12-8 (any 12.x); Debian 13 non-free or Ubuntu multiverse: libcudart12"),
             new Library("libcublas.so.12", "cuBLAS 12 (matrix products)", Requirement.GPU,
-                    "NVIDIA's CUDA repository: apt-get install libcublas-12-8; Debian 13 non-free: libcublas12"),
+                    "NVIDIA's CUDA repository: apt-get install libcublas-12-8; Debian 13 non-free or Ubuntu multiverse: libcublas12"),
             new Library("libcublasLt.so.12", "cuBLASLt 12 (matrix products)", Requirement.GPU,
-                    "NVIDIA's CUDA repository: apt-get install libcublas-12-8; Debian 13 non-free: libcublaslt12"),
+                    "NVIDIA's CUDA repository: apt-get install libcublas-12-8; Debian 13 non-free or Ubuntu multiverse: libcublaslt12"),
             new Library("libcurand.so.10", "cuRAND (CUDA 12)", Requirement.GPU,
-                    "NVIDIA's CUDA repository: apt-get install libcurand-12-8; Debian 13 non-free: libcurand10"),
+                    "NVIDIA's CUDA repository: apt-get install libcurand-12-8; Debian 13 non-free or Ubuntu multiverse: libcurand10"),
             new Library("libcudnn.so.9", "cuDNN 9 (convolutions, attention)", Requirement.GPU,
                     "NVIDIA's CUDA repository: apt-get install libcudnn9-cuda-12 (Debian has no cuDNN 9 package)"),
             new Library("libcufft.so.11", "cuFFT (only models with DFT/STFT operators)", Requirement.OPTIONAL,
-                    "NVIDIA's CUDA repository: apt-get install libcufft-12-8; Debian 13 non-free: libcufft11"));
+                    "NVIDIA's CUDA repository: apt-get install libcufft-12-8; Debian 13 non-free or Ubuntu multiverse: libcufft11"));
 
     /** Runs every check. */
     public DoctorReport run() {
@@ -87,6 +87,12 @@ public record Doctor(LibraryLookup libraries, Callable<OrtBuild> ort, Path nvidi
                 build.map(b -> cuda ? "compiled into " + b.artifact() + " " + b.version() : "absent: this is the CPU build (" + b.artifact() + ")")
                         .orElse("unknown: ONNX Runtime does not load"),
                 cuda ? "" : "run the GPU build: TESSERA_GPU=1 ./tessera ... (or mvn -Pgpu package, then java -jar target/tessera-gpu.jar)"));
+        if (cuda) {
+            Optional<String> failure = build.get().cudaLoadFailure();
+            checks.add(new Check("CUDA provider library", "loads the CUDA libraries below", Requirement.GPU, failure.isEmpty(),
+                    failure.map(f -> "does not load: " + f).orElse("loads"),
+                    failure.isEmpty() ? "" : "install the CUDA libraries marked MISSING below (ONNX Runtime's own log line on stderr names the first one it could not open)"));
+        }
         checks.add(driver());
         for (Library lib : LIBRARIES.subList(3, LIBRARIES.size())) {
             checks.add(library(lib));

@@ -33,8 +33,8 @@ class DoctorTest {
             Map.entry("libcudnn.so.9", "libcudnn9-cuda-12"),
             Map.entry("libcufft.so.11", "libcufft-12"));
     private static final OrtBuild GPU_BUILD = new OrtBuild("onnxruntime_gpu", "1.29.0",
-            EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA, OrtProvider.TENSOR_RT), Optional.empty());
-    private static final OrtBuild CPU_BUILD = new OrtBuild("onnxruntime", "1.29.0", EnumSet.of(OrtProvider.CPU), Optional.empty());
+            EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA, OrtProvider.TENSOR_RT), Optional.empty(), Optional.empty());
+    private static final OrtBuild CPU_BUILD = new OrtBuild("onnxruntime", "1.29.0", EnumSet.of(OrtProvider.CPU), Optional.empty(), Optional.empty());
 
     @TempDir
     Path tmp;
@@ -111,6 +111,25 @@ class DoctorTest {
         assertTrue(cuda.remedy().contains("TESSERA_GPU=1 ./tessera") && cuda.remedy().contains("mvn -Pgpu package"), cuda.remedy());
         assertEquals(0, r.exitCode(false));
         assertEquals(1, r.exitCode(true));
+    }
+
+    @Test
+    void aCudaProviderThatDoesNotLoadStopsTheGpuPathWithOnnxRuntimesReason() {
+        // The message ONNX Runtime 1.29's GPU build gives on this machine (no CUDA libraries installed); the
+        // missing library itself (libcublasLt.so.12) is named only in ONNX Runtime's log line on stderr.
+        String why = "Error code - ORT_FAIL - message: OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library";
+        OrtBuild broken = new OrtBuild("onnxruntime_gpu", "1.29.0", EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA), Optional.empty(),
+                Optional.of(why));
+        DoctorReport r = run(() -> broken, 25);
+        Check c = check(r, "CUDA provider library");
+        assertFalse(c.ok());
+        assertTrue(c.found().contains("Failed to load shared library"), c.found());
+        assertTrue(c.remedy().contains("MISSING"), c.remedy());
+        assertEquals(1, r.exitCode(true));
+        assertEquals(0, r.exitCode(false));
+        assertTrue(check(run(() -> GPU_BUILD, 25), "CUDA provider library").ok());
+        assertTrue(run(() -> CPU_BUILD, 25).checks().stream().noneMatch(x -> x.item().equals("CUDA provider library")),
+                "the CPU build has no CUDA provider library to load");
     }
 
     @Test
