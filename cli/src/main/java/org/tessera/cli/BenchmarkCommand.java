@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tessera.backbone.BackboneCard;
 import org.tessera.extract.ExtractionBenchmark;
+import org.tessera.slide.DecodeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
-        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
+        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.Decode.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
             SpotBenchmarkCommand.class})
 final class BenchmarkCommand {
 
@@ -62,6 +63,53 @@ final class BenchmarkCommand {
             out.printf("markdown: | %s | %d | %d | %.1f | %.1f | %.3f | %.0f%% | %.1f | %.3f (%.2f%%) | %.0f |%n", r.backbone(), r.batchSize(),
                     r.tiles(), r.inferenceTilesPerSecond(), r.endToEndTilesPerSecond(), r.ratio(), 100 * r.backboneBusy(), r.endToEndSeconds(),
                     r.noOpSeconds(), 100 * r.noOpFraction(), r.peakHeapBytes() / 1e6);
+            return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "decode", description = {
+        "Pixel decoding alone, one thread (so per core), best of --rounds: the direct JPEG tile reader against OpenSlide's",
+        "read_region on the same slide (every stored level-0 tile, then a grid of 224 px patches that straddle stored",
+        "tiles; both slides opened afresh each round, so no tile comes from a cache), and libjpeg-turbo against ImageIO",
+        "decoding a whole plain JPEG. Prints the rates and their ratios (target >= 4x for tiles). Figures go to",
+        "docs/benchmarks.md."})
+    static final class Decode implements Callable<Integer> {
+        @Option(names = "--slide", paramLabel = "FILE", description = "JPEG-tiled SVS or TIFF (default: slides/CMU-1-Small-Region.svs of the shared data).")
+        Path slide;
+
+        @Option(names = "--image", paramLabel = "FILE", description = "Plain JPEG (default: her2st/images/B4.jpg of the shared data).")
+        Path image;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Rounds; the best is kept (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Mixin
+        SharedDataOption shared;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path s = slide != null ? slide : shared.resolve().resolve("slides/CMU-1-Small-Region.svs");
+            Path i = image != null ? image : shared.resolve().resolve("her2st/images/B4.jpg");
+            DecodeBenchmark.Result r = new DecodeBenchmark(s, i, rounds, line -> {
+                err.println(line);
+                err.flush();
+            }).run();
+            out.printf("slide %s (reader %s), one thread, best of %d rounds, %d cores on the machine%n", r.slide(), r.reader(),
+                    r.rounds(), Runtime.getRuntime().availableProcessors());
+            out.printf("stored %d px tiles (%d)   direct %8.0f tiles/s   OpenSlide %8.0f tiles/s   ratio %5.2f (target >= 4)%n",
+                    r.tilePx(), r.tiles(), r.directTilesPerSecond(), r.openSlideTilesPerSecond(), r.tileRatio());
+            out.printf("224 px patches (%d)        direct %8.0f patches/s OpenSlide %8.0f patches/s ratio %5.2f%n",
+                    r.patches(), r.directPatchesPerSecond(), r.openSlidePatchesPerSecond(), r.patchRatio());
+            out.printf("whole image %s             libjpeg-turbo %.3f s   ImageIO %.3f s   ratio %5.2f%n", r.image(), r.turboSeconds(),
+                    r.imageIoSeconds(), r.imageRatio());
+            out.printf("markdown: | %s | %d | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %s | %.3f | %.3f | %.2f |%n", r.slide(), r.tiles(),
+                    r.directTilesPerSecond(), r.openSlideTilesPerSecond(), r.tileRatio(), r.directPatchesPerSecond(),
+                    r.openSlidePatchesPerSecond(), r.patchRatio(), r.image(), r.turboSeconds(), r.imageIoSeconds(), r.imageRatio());
             return 0;
         }
     }

@@ -73,10 +73,9 @@ public final class DirectJpegSlide implements Slide {
             tiff.close();
             return slide;
         }
-        DirectJpegSlide direct = new DirectJpegSlide(slide, tiff, levels);
-        String mismatch = direct.firstMismatch();
+        String mismatch = new DirectJpegSlide(slide, tiff, levels).firstMismatch();
         if (mismatch.isEmpty()) {
-            return direct;
+            return new DirectJpegSlide(slide, tiff, levels); // an empty cache: reads start as they would have
         }
         tiff.close();
         say.accept(slide.path() + ": the direct JPEG tile reader does not match OpenSlide (" + mismatch

@@ -96,7 +96,7 @@ class DirectJpegSlideTest {
         try (Slide slide = Slides.open(OpenSlideSlideMetadataTest.cmu())) {
             DirectJpegSlide direct = assertInstanceOf(DirectJpegSlide.class, slide);
             long before = direct.tilesDecoded();
-            // tiles (7..8, 2..3) of 240 px, none of which the check at open read
+            // tiles (7..8, 2..3) of 240 px
             direct.readRegion(7 * 240 + 100, 2 * 240 + 100, 0, 224, 224);
             assertEquals(4, direct.tilesDecoded() - before);
             direct.readRegion(7 * 240 + 110, 2 * 240 + 90, 0, 224, 224);
