@@ -130,6 +130,7 @@ public final class Extractor {
             ExtractionReport report = run.execute(skipped, slides.size(), start);
             store.runs().finish(runId, new RunLog.Finish(report.slidesExtracted(), skipped, report.failures().size(),
                     report.tilesEmbedded(), report.seconds(), failuresJson(report.failures())));
+            store.runs().readers(runId, readersJson(run.readers));
             return report;
         } finally {
             for (Embedder m : models) {
@@ -150,6 +151,13 @@ public final class Extractor {
             items.add("{\"slide\": \"" + json(f.slide()) + "\", \"error\": \"" + json(f.error()) + "\"}");
         }
         return "[" + String.join(", ", items) + "]";
+    }
+
+    /** Slides per pixel reader as a JSON object, readers in alphabetical order. */
+    private static String readersJson(java.util.Map<String, Integer> readers) {
+        List<String> items = new ArrayList<>();
+        new java.util.TreeMap<>(readers).forEach((reader, n) -> items.add("\"" + json(reader) + "\": " + n));
+        return "{" + String.join(", ", items) + "}";
     }
 
     static String json(String s) {
@@ -175,6 +183,8 @@ public final class Extractor {
         private final AtomicLong tilesDone = new AtomicLong();
         private final AtomicLong tilesTotal = new AtomicLong();
         private final List<ExtractionReport.Failure> planFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Slides opened per pixel reader ({@link Slide#reader()}), for the run log. */
+        private final java.util.Map<String, Integer> readers = new java.util.concurrent.ConcurrentHashMap<>();
         /** Every job handed to the readers, so an aborted run can release what unfinished ones hold. */
         private final List<SlideJob> started = new ArrayList<>();
         private final TilePreprocessor preprocessor;
@@ -330,6 +340,7 @@ public final class Extractor {
                             + "(it is recognised by content)");
                 }
                 slide = Slides.open(path, record.mppSource().equals("user") ? OptionalDouble.of(record.mpp()) : OptionalDouble.empty());
+                readers.merge(slide.reader(), 1, Integer::sum);
                 if (!slide.fingerprint().equals(record.fingerprint())) {
                     throw new IOException(path + ": content changed since it was added (fingerprint " + slide.fingerprint()
                             + ", catalogue " + record.fingerprint() + "); add it again");
