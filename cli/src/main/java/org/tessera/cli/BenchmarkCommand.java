@@ -91,14 +91,10 @@ final class BenchmarkCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             Path s = slide != null ? slide : shared.resolve().resolve("slides/CMU-1-Small-Region.svs");
             Path i = image != null ? image : shared.resolve().resolve("her2st/images/B4.jpg");
-            DecodeBenchmark.Result r = new DecodeBenchmark(s, i, rounds, line -> {
-                err.println(line);
-                err.flush();
-            }).run();
+            DecodeBenchmark.Result r = new DecodeBenchmark(s, i, rounds, spec.commandLine().getErr()::println).run(); // autoflush
+            PrintWriter out = spec.commandLine().getOut();
             out.printf("slide %s (reader %s), one thread, best of %d rounds, %d cores on the machine%n", r.slide(), r.reader(),
                     r.rounds(), Runtime.getRuntime().availableProcessors());
             out.printf("stored %d px tiles (%d)   direct %8.0f tiles/s   OpenSlide %8.0f tiles/s   ratio %5.2f (target >= 4)%n",

@@ -9,12 +9,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Every binding to the system TurboJPEG library ({@code libturbojpeg.so.0}, libjpeg-turbo 2.1's TJ 2.x API:
@@ -54,21 +52,10 @@ final class TurboJpegNative {
 
     private static final long MAX_STRING = 1 << 16;
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final Loaded LOADED = Loaded.load();
+    private static final NativeLibrary LOADED = NativeLibrary.load(LIBRARY, INSTALL_HINT);
     private static final ThreadLocal<Decompressor> DECOMPRESSOR = ThreadLocal.withInitial(Decompressor::create);
 
     private TurboJpegNative() {
-    }
-
-    /** The result of trying to load the library once: a lookup, or the reason it failed. */
-    private record Loaded(Optional<SymbolLookup> lookup, String problem) {
-        static Loaded load() {
-            try {
-                return new Loaded(Optional.of(SymbolLookup.libraryLookup(LIBRARY, Arena.global())), "");
-            } catch (IllegalArgumentException e) {
-                return new Loaded(Optional.empty(), INSTALL_HINT + " (" + e.getMessage() + ")");
-            }
-        }
     }
 
     /** Method handles; touching this class loads them, so only do it after {@link #available()}. */
@@ -88,21 +75,18 @@ final class TurboJpegNative {
         static final MethodHandle DESTROY = handle("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
         private static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            SymbolLookup lookup = LOADED.lookup().orElseThrow(() -> new IllegalStateException(LOADED.problem()));
-            MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
-                    LIBRARY + " has no symbol " + name + "; libjpeg-turbo 2.0 or later is required"));
-            return Linker.nativeLinker().downcallHandle(symbol, descriptor, options);
+            return LOADED.downcall(name, descriptor, "libjpeg-turbo 2.0 or later is required", options);
         }
     }
 
     /** Whether the library could be loaded on this machine (little-endian only: pixels are read as ints). */
     static boolean available() {
-        return LOADED.lookup().isPresent() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        return LOADED.available() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     }
 
     /** Why the library cannot be used, or "" when it can. */
     static String problem() {
-        return available() ? "" : LOADED.lookup().isEmpty() ? LOADED.problem() : "TurboJPEG pixels are read as little-endian ints";
+        return available() ? "" : !LOADED.available() ? LOADED.problem() : "TurboJPEG pixels are read as little-endian ints";
     }
 
     /** What a JPEG stream's header says. */

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tessera.extract.Fixtures.MOBILENET;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.backbone.BackboneCard;
@@ -58,12 +55,7 @@ class DirectReaderExtractionTest {
                 for (Tile t : List.of(tiles.get(0), tiles.get(tiles.size() / 2), tiles.get(tiles.size() - 1))) {
                     float[] input = new float[pre.floatsPerTile()];
                     pre.write(TileRead.plan(t, 0.5 / cmu.mpp(), openSlide).read(openSlide, 448), input, 0);
-                    float[] viaOpenSlide;
-                    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, 224, 224});
-                            OrtSession.Result out = session.run(Map.of("input", x), Set.of("embedding"))) {
-                        viaOpenSlide = ((float[][]) out.get(0).getValue())[0];
-                    }
-                    assertArrayEquals(viaOpenSlide, stored.get(cmu.slideId() + "/" + MOBILENET + "/" + t.index()), 1e-6f,
+                    assertArrayEquals(Fixtures.onnxEmbedding(env, session, input, 224), stored.get(cmu.slideId() + "/" + MOBILENET + "/" + t.index()), 1e-6f,
                             "tile " + t.index());
                 }
             }
