@@ -55,7 +55,8 @@ public final class DirectJpegSlide implements Slide {
 
     /**
      * The direct reader over {@code slide} when it applies and agrees with OpenSlide, else {@code slide} itself.
-     * A disagreement or a TIFF directory the parser rejects is reported through {@code say} (one line).
+     * A disagreement or a TIFF directory the parser rejects is reported through {@code say} (one line); after a
+     * disagreement the slide is read through a new OpenSlide handle.
      */
     static Slide wrap(OpenSlideSlide slide, Consumer<String> say) {
         if (!TurboJpegNative.available() || !VENDORS.contains(slide.vendor())) {
@@ -80,7 +81,21 @@ public final class DirectJpegSlide implements Slide {
         tiff.close();
         say.accept(slide.path() + ": the direct JPEG tile reader does not match OpenSlide (" + mismatch
                 + "); reading it through OpenSlide");
-        return slide;
+        return reopened(slide);
+    }
+
+    /**
+     * A fresh handle on the same file: an OpenSlide error during the check (a damaged tile) is sticky and would
+     * fail every later read of the handle, also of the slide's undamaged parts.
+     */
+    private static Slide reopened(OpenSlideSlide slide) {
+        try {
+            OpenSlideSlide fresh = OpenSlideSlide.open(slide.path(), slide.mpp());
+            slide.close();
+            return fresh;
+        } catch (SlideException e) {
+            return slide;
+        }
     }
 
     /** The TIFF directory of each OpenSlide level (same size, JPEG tiles), or empty when some level has none. */
