@@ -82,7 +82,7 @@ class DirectReaderExtractionTest {
 
     /**
      * Zeroes everything but the SOI marker of the level-0 tiles in rows {@code from..to} of CMU-1-Small-Region
-     * (10 x 13 tiles of 240 px; the check at open reads rows 0-2, 6-7 and 12 only). The tile offsets and byte
+     * (10 x 13 tiles of 240 px; the check at open reads rows 6-7 and 12 only). The tile offsets and byte
      * counts are read from the first directory (classic little-endian TIFF, tags 324 and 325 as LONG arrays).
      */
     private static void zeroTileRows(Path svs, int from, int to) throws Exception {
