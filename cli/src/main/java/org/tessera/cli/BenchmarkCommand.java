@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tessera.backbone.BackboneCard;
 import org.tessera.extract.ExtractionBenchmark;
+import org.tessera.slide.DecodeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
-        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
+        subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.Decode.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
             SpotBenchmarkCommand.class})
 final class BenchmarkCommand {
 
@@ -64,6 +65,57 @@ final class BenchmarkCommand {
                     r.noOpSeconds(), 100 * r.noOpFraction(), r.peakHeapBytes() / 1e6);
             return 0;
         }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "decode", description = {
+        "Pixel decoding alone, one thread, best of --rounds: the direct JPEG tile reader against OpenSlide's",
+        "read_region on the same slide (every stored level-0 tile, then a grid of 224 px patches that straddle stored",
+        "tiles; both slides opened afresh each round, so no tile comes from a cache), and libjpeg-turbo against ImageIO",
+        "decoding a whole plain JPEG. Rates are per second of the reading thread's CPU time (the cost per core, which a",
+        "loaded machine barely changes) and per wall-clock second. Target: >= 4x per core for stored tiles. Figures go",
+        "to docs/benchmarks.md."})
+    static final class Decode implements Callable<Integer> {
+        @Option(names = "--slide", paramLabel = "FILE", description = "JPEG-tiled SVS or TIFF (default: slides/CMU-1-Small-Region.svs of the shared data).")
+        Path slide;
+
+        @Option(names = "--image", paramLabel = "FILE", description = "Plain JPEG (default: her2st/images/B4.jpg of the shared data).")
+        Path image;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Rounds; the best is kept (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Mixin
+        SharedDataOption shared;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path s = slide != null ? slide : shared.resolve().resolve("slides/CMU-1-Small-Region.svs");
+            Path i = image != null ? image : shared.resolve().resolve("her2st/images/B4.jpg");
+            DecodeBenchmark.Result r = new DecodeBenchmark(s, i, rounds, spec.commandLine().getErr()::println).run(); // autoflush
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("slide %s (reader %s), one thread, best of %d rounds, %d cores on the machine%n", r.slide(), r.reader(),
+                    r.rounds(), Runtime.getRuntime().availableProcessors());
+            out.printf("%-26s %14s %14s %7s %14s %14s %7s%n", "regions read", "direct/cpu-s", "OpenSlide/cpu-s", "ratio",
+                    "direct/s", "OpenSlide/s", "ratio");
+            rates(out, "stored " + r.tilePx() + " px tiles", r.tiles());
+            rates(out, "224 px patches", r.patches());
+            out.printf("whole image %s: CPU s libjpeg-turbo %.3f, ImageIO %.3f, ratio %.2f; wall s %.3f, %.3f%n", r.image(),
+                    r.turboCpuSeconds(), r.imageIoCpuSeconds(), r.imageRatio(), r.turboSeconds(), r.imageIoSeconds());
+            out.printf("target: direct >= 4x OpenSlide per core (stored tiles, CPU time): %s%n", r.tiles().cpuRatio() >= 4 ? "met" : "NOT met");
+            out.printf("markdown: | %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.2f | %.2f | %.3f | %.3f | %.2f |%n", r.slide(),
+                    r.tiles().regions(), r.tiles().directCpu(), r.tiles().openSlideCpu(), r.tiles().cpuRatio(), r.tiles().wallRatio(),
+                    r.patches().directCpu(), r.patches().openSlideCpu(), r.patches().cpuRatio(), r.patches().wallRatio(),
+                    r.turboCpuSeconds(), r.imageIoCpuSeconds(), r.imageRatio());
+            return 0;
+        }
+    }
+
+    private static void rates(PrintWriter out, String what, DecodeBenchmark.Rates r) {
+        out.printf("%-26s %14.0f %14.0f %7.2f %14.0f %14.0f %7.2f%n", what + " (" + r.regions() + ")", r.directCpu(), r.openSlideCpu(),
+                r.cpuRatio(), r.directWall(), r.openSlideWall(), r.wallRatio());
     }
 
     @Command(mixinStandardHelpOptions = true, name = "per-gene", description = {

@@ -91,6 +91,8 @@ final class ExtractionRun {
     private final AtomicLong tilesTotal = new AtomicLong();
     private final AtomicLong tileReads = new AtomicLong();
     private final AtomicLong preprocessed = new AtomicLong();
+    /** Slides opened per pixel reader ({@link Slide#reader()}), for the run log. */
+    private final Map<String, Integer> readers = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Every job handed to the readers, so an aborted run can release what unfinished ones hold. */
     private final List<SlideJob> started = new ArrayList<>();
     private final List<TilePreprocessor> groups;
@@ -282,6 +284,11 @@ final class ExtractionRun {
         }
     }
 
+    /** Slides opened so far per pixel reader, in the readers' alphabetical order. */
+    Map<String, Integer> readers() {
+        return Map.copyOf(readers);
+    }
+
     /** Opens a slide and gets its tile grid; a failure is recorded and yields no job. Runs on a planner thread. */
     private Optional<SlideJob> plan(SlideRecord record) {
         Slide slide = null;
@@ -293,6 +300,7 @@ final class ExtractionRun {
                         + "(it is recognised by content)");
             }
             slide = Slides.open(path, record.mppSource().equals("user") ? OptionalDouble.of(record.mpp()) : OptionalDouble.empty());
+            readers.merge(slide.reader(), 1, Integer::sum);
             if (!slide.fingerprint().equals(record.fingerprint())) {
                 throw new IOException(path + ": content changed since it was added (fingerprint " + slide.fingerprint()
                         + ", catalogue " + record.fingerprint() + "); add it again");

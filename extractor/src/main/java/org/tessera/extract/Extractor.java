@@ -153,6 +153,7 @@ public final class Extractor {
                 store.runs().finish(runIds[lane], new RunLog.Finish(r.slidesExtracted(), skipped[lane], r.slidesFailed(),
                         r.tilesEmbedded(), report.seconds(), FailureLog.reasonsJson(failed), FailureLog.causesJson(failed),
                         failed.isEmpty() ? Optional.empty() : log.path()));
+                store.runs().readers(runIds[lane], JSON.writeValueAsString(new java.util.TreeMap<>(run.readers())));
             }
             return report;
         } finally {

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #wrap} only returns a direct slide for OpenSlide's {@code aperio} and {@code generic-tiff} vendors
  * whose every level maps to a directory of JPEG tiles (3 samples, contiguous, RGB or YCbCr), and only after a
- * few regions (aligned, unaligned across four tiles, the bottom-right edge tile, the smallest level) came out
- * byte for byte as OpenSlide's; a mismatch keeps the slide on OpenSlide and says so once.
+ * few regions (level 0: a tile aligned, a patch across four tiles, the bottom-right edge tile; every other level:
+ * its top-left corner) came out byte for byte as OpenSlide's; a mismatch keeps the slide on OpenSlide and says so once.
  *
  * <p>Decoded tiles are kept in a bounded per-slide {@link TileCache}, so a 224 px patch spanning four stored
  * tiles, and its neighbours, decode each tile once. Reads are thread-safe: the TIFF file is read with positional
@@ -55,7 +55,8 @@ public final class DirectJpegSlide implements Slide {
 
     /**
      * The direct reader over {@code slide} when it applies and agrees with OpenSlide, else {@code slide} itself.
-     * A disagreement or a TIFF directory the parser rejects is reported through {@code say} (one line).
+     * A disagreement or a TIFF directory the parser rejects is reported through {@code say} (one line); after a
+     * disagreement the slide is read through a new OpenSlide handle.
      */
     static Slide wrap(OpenSlideSlide slide, Consumer<String> say) {
         if (!TurboJpegNative.available() || !VENDORS.contains(slide.vendor())) {
@@ -73,29 +74,44 @@ public final class DirectJpegSlide implements Slide {
             tiff.close();
             return slide;
         }
-        DirectJpegSlide direct = new DirectJpegSlide(slide, tiff, levels);
-        String mismatch = direct.firstMismatch();
+        String mismatch = new DirectJpegSlide(slide, tiff, levels).firstMismatch();
         if (mismatch.isEmpty()) {
-            return direct;
+            return new DirectJpegSlide(slide, tiff, levels); // an empty cache: reads start as they would have
         }
         tiff.close();
         say.accept(slide.path() + ": the direct JPEG tile reader does not match OpenSlide (" + mismatch
                 + "); reading it through OpenSlide");
-        return slide;
+        return reopened(slide);
     }
 
-    /** The TIFF directory of each OpenSlide level (same size, JPEG tiles), or empty when some level has none. */
+    /**
+     * A fresh handle on the same file: an OpenSlide error during the check (a damaged tile) is sticky and would
+     * fail every later read of the handle, also of the slide's undamaged parts.
+     */
+    private static Slide reopened(OpenSlideSlide slide) {
+        try {
+            OpenSlideSlide fresh = OpenSlideSlide.open(slide.path(), slide.mpp());
+            slide.close();
+            return fresh;
+        } catch (SlideException e) {
+            return slide;
+        }
+    }
+
+    /**
+     * The TIFF directory of each OpenSlide level: the one tiled directory of the level's size, with JPEG tiles;
+     * empty when some level has none, or more than one (ambiguous).
+     */
     private static List<TiffDirectory> levels(OpenSlideSlide slide, TiffFile tiff) {
         List<TiffDirectory> out = new ArrayList<>();
         for (int level = 0; level < slide.levelCount(); level++) {
             Dimensions d = slide.levelDimensions(level);
-            TiffDirectory match = tiff.directories().stream()
-                    .filter(dir -> dir.tiled() && dir.width() == d.width() && dir.length() == d.height())
-                    .findFirst().orElse(null);
-            if (match == null || !match.directReaderProblem().isEmpty()) {
+            List<TiffDirectory> matches = tiff.directories().stream()
+                    .filter(dir -> dir.tiled() && dir.width() == d.width() && dir.length() == d.height()).toList();
+            if (matches.size() != 1 || !matches.getFirst().directReaderProblem().isEmpty()) {
                 return List.of();
             }
-            out.add(match);
+            out.add(matches.getFirst());
         }
         return out;
     }
@@ -107,14 +123,14 @@ public final class DirectJpegSlide implements Slide {
         long th = l0.tileLength();
         long cx = l0.tilesAcross() / 2;
         long cy = l0.tilesDown() / 2;
-        int last = levels.size() - 1;
-        Dimensions small = openSlide.levelDimensions(last);
-        long[][] regions = {
-            {cx * tw, cy * th, 0, tw, th},
-            {cx * tw + tw / 2 + 3, cy * th + th / 2 + 5, 0, 224, 224},
-            {(l0.tilesAcross() - 1) * tw, (l0.tilesDown() - 1) * th, 0, tw + 16, th + 16},
-            {0, 0, last, Math.min(small.width(), 512), Math.min(small.height(), 512)},
-        };
+        List<long[]> regions = new ArrayList<>(List.of(
+                new long[] {cx * tw, cy * th, 0, tw, th},
+                new long[] {cx * tw + tw / 2 + 3, cy * th + th / 2 + 5, 0, 224, 224},
+                new long[] {(l0.tilesAcross() - 1) * tw, (l0.tilesDown() - 1) * th, 0, tw + 16, th + 16}));
+        for (int level = 1; level < levels.size(); level++) {
+            Dimensions d = openSlide.levelDimensions(level);
+            regions.add(new long[] {0, 0, level, Math.min(d.width(), 512), Math.min(d.height(), 512)});
+        }
         for (long[] r : regions) {
             String where = "region x=" + r[0] + " y=" + r[1] + " level=" + r[2] + " " + r[3] + "x" + r[4];
             try {

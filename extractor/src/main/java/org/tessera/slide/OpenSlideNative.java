@@ -7,9 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,20 +35,9 @@ final class OpenSlideNative {
     /** Longest C string we accept from OpenSlide (property values include whole TIFF descriptions). */
     private static final long MAX_STRING = 1L << 24;
 
-    private static final Loaded LOADED = Loaded.load();
+    private static final NativeLibrary LOADED = NativeLibrary.load(LIBRARY, INSTALL_HINT);
 
     private OpenSlideNative() {
-    }
-
-    /** The result of trying to load the library once: a lookup, or the reason it failed. */
-    private record Loaded(Optional<SymbolLookup> lookup, String problem) {
-        static Loaded load() {
-            try {
-                return new Loaded(Optional.of(SymbolLookup.libraryLookup(LIBRARY, Arena.global())), "");
-            } catch (IllegalArgumentException e) {
-                return new Loaded(Optional.empty(), INSTALL_HINT + " (" + e.getMessage() + ")");
-            }
-        }
     }
 
     /** Method handles; touching this class loads them, so only do it after {@link #require}. */
@@ -77,16 +64,13 @@ final class OpenSlideNative {
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
 
         private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-            SymbolLookup lookup = LOADED.lookup().orElseThrow(() -> new IllegalStateException(LOADED.problem()));
-            MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
-                    LIBRARY + " has no symbol " + name + "; OpenSlide 3.4 or later is required"));
-            return Linker.nativeLinker().downcallHandle(symbol, descriptor);
+            return LOADED.downcall(name, descriptor, "OpenSlide 3.4 or later is required");
         }
     }
 
     /** Whether the library could be loaded on this machine. */
     static boolean available() {
-        return LOADED.lookup().isPresent();
+        return LOADED.available();
     }
 
     /** Throws a {@link SlideException} naming {@code path} when the library is missing. */

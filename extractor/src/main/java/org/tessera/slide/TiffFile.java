@@ -130,9 +130,8 @@ final class TiffFile implements AutoCloseable {
         if (count == 0) {
             return new byte[0];
         }
-        ByteBuffer data = read(dir.tileOffsets()[tile], count, what);
         byte[] bytes = new byte[count];
-        data.get(0, bytes);
+        read(dir.tileOffsets()[tile], ByteBuffer.wrap(bytes), what);
         return bytes;
     }
 
@@ -316,6 +315,12 @@ final class TiffFile implements AutoCloseable {
                     + size + " bytes)");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length);
+        read(offset, buffer, what);
+        return buffer.flip().order(order == null ? ByteOrder.BIG_ENDIAN : order);
+    }
+
+    /** Fills {@code buffer} from {@code offset}, which the caller has checked against the file's size. */
+    private void read(long offset, ByteBuffer buffer, String what) throws SlideException {
         try {
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, offset + buffer.position()) < 0) {
@@ -325,6 +330,5 @@ final class TiffFile implements AutoCloseable {
         } catch (IOException e) {
             throw new SlideException(path, "cannot read " + what + ": " + e.getMessage(), e);
         }
-        return buffer.flip().order(order == null ? ByteOrder.BIG_ENDIAN : order);
     }
 }

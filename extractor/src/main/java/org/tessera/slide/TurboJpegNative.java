@@ -9,19 +9,18 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Every binding to the system TurboJPEG library ({@code libturbojpeg.so.0}, libjpeg-turbo 2.1's TJ 2.x API:
  * Debian 12 has no {@code tj3*} functions) in one place, in the style of {@link OpenSlideNative}.
  *
- * <p>Method handles are constants of a nested holder initialised only once the library is known to load. Each
- * decode gets its own confined arena for the compressed bytes and the pixels; the return code of every call is
+ * <p>Method handles are constants of a nested holder initialised only once the library is known to load. The
+ * short calls (a header, a tile) are critical downcalls that read and write Java arrays in place; a whole image
+ * gets its own confined arena for the compressed bytes and the pixels. The return code of every call is
  * checked and a failure reported with {@code tjGetErrorStr2}. A warning (libjpeg's "corrupt data" kind, code
  * {@link #TJERR_WARNING}) is not a failure: libtiff, and so OpenSlide, and ImageIO all keep the pixels then.
  *
@@ -53,50 +52,41 @@ final class TurboJpegNative {
 
     private static final long MAX_STRING = 1 << 16;
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final Loaded LOADED = Loaded.load();
+    private static final NativeLibrary LOADED = NativeLibrary.load(LIBRARY, INSTALL_HINT);
     private static final ThreadLocal<Decompressor> DECOMPRESSOR = ThreadLocal.withInitial(Decompressor::create);
 
     private TurboJpegNative() {
     }
 
-    /** The result of trying to load the library once: a lookup, or the reason it failed. */
-    private record Loaded(Optional<SymbolLookup> lookup, String problem) {
-        static Loaded load() {
-            try {
-                return new Loaded(Optional.of(SymbolLookup.libraryLookup(LIBRARY, Arena.global())), "");
-            } catch (IllegalArgumentException e) {
-                return new Loaded(Optional.empty(), INSTALL_HINT + " (" + e.getMessage() + ")");
-            }
-        }
-    }
-
     /** Method handles; touching this class loads them, so only do it after {@link #available()}. */
     private static final class H {
         static final MethodHandle INIT_DECOMPRESS = handle("tjInitDecompress", FunctionDescriptor.of(ADDRESS));
-        static final MethodHandle DECOMPRESS_HEADER3 = handle("tjDecompressHeader3",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        static final MethodHandle DECOMPRESS2 = handle("tjDecompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
-                JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final FunctionDescriptor DECOMPRESS_HEADER3_DESCRIPTOR =
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DECOMPRESS2_DESCRIPTOR = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
+                JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MethodHandle DECOMPRESS2 = handle("tjDecompress2", DECOMPRESS2_DESCRIPTOR);
+        /** The same two as critical downcalls that may take heap segments (Java arrays) directly. */
+        static final MethodHandle DECOMPRESS_HEADER3_HEAP = handle("tjDecompressHeader3", DECOMPRESS_HEADER3_DESCRIPTOR,
+                Linker.Option.critical(true));
+        static final MethodHandle DECOMPRESS2_HEAP = handle("tjDecompress2", DECOMPRESS2_DESCRIPTOR, Linker.Option.critical(true));
         static final MethodHandle GET_ERROR_STR2 = handle("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
         static final MethodHandle GET_ERROR_CODE = handle("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         static final MethodHandle DESTROY = handle("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
-        private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-            SymbolLookup lookup = LOADED.lookup().orElseThrow(() -> new IllegalStateException(LOADED.problem()));
-            MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
-                    LIBRARY + " has no symbol " + name + "; libjpeg-turbo 2.0 or later is required"));
-            return Linker.nativeLinker().downcallHandle(symbol, descriptor);
+        private static MethodHandle handle(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            return LOADED.downcall(name, descriptor, "libjpeg-turbo 2.0 or later is required", options);
         }
     }
 
     /** Whether the library could be loaded on this machine (little-endian only: pixels are read as ints). */
     static boolean available() {
-        return LOADED.lookup().isPresent() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        return LOADED.available() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     }
 
     /** Why the library cannot be used, or "" when it can. */
     static String problem() {
-        return available() ? "" : LOADED.lookup().isEmpty() ? LOADED.problem() : "TurboJPEG pixels are read as little-endian ints";
+        return available() ? "" : !LOADED.available() ? LOADED.problem() : "TurboJPEG pixels are read as little-endian ints";
     }
 
     /** What a JPEG stream's header says. */
@@ -141,51 +131,66 @@ final class TurboJpegNative {
      * @param what names the stream in an error ("level 0 tile (3, 4)", "the image")
      */
     static Header header(Path path, String what, byte[] jpeg, int length) throws SlideException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
-            return header(path, what, arena, DECOMPRESSOR.get().handle, src);
-        }
-    }
-
-    private static Header header(Path path, String what, Arena arena, MemorySegment handle, MemorySegment src)
-            throws SlideException {
-        MemorySegment out = arena.allocate(JAVA_INT, 4);
+        MemorySegment handle = DECOMPRESSOR.get().handle;
+        int[] out = new int[4];
+        MemorySegment o = MemorySegment.ofArray(out);
         try {
-            int rc = (int) H.DECOMPRESS_HEADER3.invokeExact(handle, src, src.byteSize(), out, out.asSlice(4),
-                    out.asSlice(8), out.asSlice(12));
+            int rc = (int) H.DECOMPRESS_HEADER3_HEAP.invokeExact(handle, MemorySegment.ofArray(jpeg), (long) length, o,
+                    o.asSlice(4), o.asSlice(8), o.asSlice(12));
             check(path, what, handle, rc, "tjDecompressHeader3", false);
         } catch (SlideException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("tjDecompressHeader3 failed", t);
         }
-        return new Header(out.getAtIndex(JAVA_INT, 0), out.getAtIndex(JAVA_INT, 1), out.getAtIndex(JAVA_INT, 2),
-                out.getAtIndex(JAVA_INT, 3));
+        return new Header(out[0], out[1], out[2], out[3]);
     }
 
     /**
-     * Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into {@code dest}: one
-     * {@code 0xRRGGBB} int per pixel, row-major ({@code dest.length == width * height}).
+     * Decodes a small stream (a tile) {@code jpeg[0, length)}, which must be {@code width x height}, into
+     * {@code dest}: one {@code 0xRRGGBB} int per pixel, row-major ({@code dest.length == width * height}). The
+     * pixels are written straight into the Java array (a critical downcall: no copy, no native buffer), which is
+     * fine for a call of a millisecond or less; whole images use {@link #decodeBgrBytes}.
      */
     static void decodeRgbInts(Path path, String what, byte[] jpeg, int length, int[] dest, int width, int height)
             throws SlideException {
         checkSize(dest.length, width, height);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment pixels = decode(path, what, arena, jpeg, length, width, height, TJPF_BGRX, 4);
-            MemorySegment.copy(pixels, JAVA_INT, 0, dest, 0, dest.length);
+        checkHeader(path, what, jpeg, length, width, height);
+        MemorySegment handle = DECOMPRESSOR.get().handle;
+        try {
+            int rc = (int) H.DECOMPRESS2_HEAP.invokeExact(handle, MemorySegment.ofArray(jpeg), (long) length,
+                    MemorySegment.ofArray(dest), width, width * 4, height, TJPF_BGRX, TJFLAG_ACCURATEDCT);
+            check(path, what, handle, rc, "tjDecompress2", true);
+        } catch (SlideException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjDecompress2 failed", t);
         }
         for (int i = 0; i < dest.length; i++) {
             dest[i] &= 0xFFFFFF;
         }
     }
 
-    /** Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into B, G, R bytes, row-major. */
+    /**
+     * Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into B, G, R bytes, row-major,
+     * through native buffers of a confined arena (a long call: not critical, the garbage collector may run).
+     */
     static void decodeBgrBytes(Path path, String what, byte[] jpeg, int length, byte[] dest, int width, int height)
             throws SlideException {
         checkSize(dest.length / 3, width, height);
+        checkHeader(path, what, jpeg, length, width, height);
+        MemorySegment handle = DECOMPRESSOR.get().handle;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment pixels = decode(path, what, arena, jpeg, length, width, height, TJPF_BGR, 3);
-            MemorySegment.copy(pixels, JAVA_BYTE, 0, dest, 0, dest.length);
+            MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
+            MemorySegment dst = arena.allocate(dest.length);
+            int rc = (int) H.DECOMPRESS2.invokeExact(handle, src, (long) length, dst, width, width * 3, height,
+                    TJPF_BGR, TJFLAG_ACCURATEDCT);
+            check(path, what, handle, rc, "tjDecompress2", true);
+            MemorySegment.copy(dst, JAVA_BYTE, 0, dest, 0, dest.length);
+        } catch (SlideException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("tjDecompress2 failed", t);
         }
     }
 
@@ -195,26 +200,17 @@ final class TurboJpegNative {
         }
     }
 
-    private static MemorySegment decode(Path path, String what, Arena arena, byte[] jpeg, int length, int width,
-            int height, int pixelFormat, int bytesPerPixel) throws SlideException {
-        MemorySegment handle = DECOMPRESSOR.get().handle;
-        MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
-        Header header = header(path, what, arena, handle, src);
+    /** The stream must be exactly {@code width x height}: tjDecompress2 would otherwise scale it silently. */
+    private static void checkHeader(Path path, String what, byte[] jpeg, int length, int width, int height)
+            throws SlideException {
+        if (length < 0 || length > jpeg.length) {
+            throw new IllegalArgumentException("stream length " + length + " outside an array of " + jpeg.length);
+        }
+        Header header = header(path, what, jpeg, length);
         if (header.width() != width || header.height() != height) {
             throw new SlideException(path, what + ": cannot decode the JPEG data (its header gives a " + header.width()
                     + "x" + header.height() + " image, expected " + width + "x" + height + ")");
         }
-        MemorySegment dst = arena.allocate((long) width * height * bytesPerPixel);
-        try {
-            int rc = (int) H.DECOMPRESS2.invokeExact(handle, src, (long) length, dst, width, width * bytesPerPixel, height,
-                    pixelFormat, TJFLAG_ACCURATEDCT);
-            check(path, what, handle, rc, "tjDecompress2", true);
-        } catch (SlideException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("tjDecompress2 failed", t);
-        }
-        return dst;
     }
 
     /** Throws naming the file and stream when {@code rc} is an error (a warning passes when {@code warningOk}). */

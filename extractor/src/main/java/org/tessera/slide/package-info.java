@@ -14,7 +14,12 @@
  * {@link org.tessera.slide.Slides#open} probes the file's content: OpenSlide's vendor detection first
  * ({@link org.tessera.slide.OpenSlideSlide}), then ImageIO's readers ({@link org.tessera.slide.ImageSlide}).
  * The OpenSlide binding ({@code OpenSlideNative}) uses the Java 25 foreign function API against the system's
- * {@code libopenslide.so.0}; without it, plain images still open.
+ * {@code libopenslide.so.0}; without it, plain images still open. An Aperio or generic-tiff slide with JPEG
+ * tiles is then wrapped by {@link org.tessera.slide.DirectJpegSlide}, which reads the TIFF directories itself
+ * ({@code TiffFile}, pure Java) and decodes the stored tiles with libjpeg-turbo ({@code TurboJpegNative},
+ * {@code libturbojpeg.so.0}), once a few regions at open came out exactly as OpenSlide's. Plain YCbCr JPEGs are
+ * decoded with libjpeg-turbo as well ({@code JpegImages}), with ImageIO's exact pixels.
+ * {@link org.tessera.slide.Slide#reader()} names the reader a slide uses.
  *
  * <h2>Threads</h2>
  * A slide may be read from several threads at once. {@code OpenSlideSlide}: OpenSlide itself is thread-safe
@@ -22,6 +27,7 @@
  * buffers, and reads hold the read half of a read/write lock whose write half {@code close()} takes, so a
  * close waits for reads in flight and no read can reach a freed handle (later reads throw
  * {@link java.lang.IllegalStateException}). {@code ImageSlide}: the image is decoded once under a lock into
- * an array never written again, and reads only copy out of it. Metadata is read once at open and immutable.
+ * an array never written again, and reads only copy out of it. {@code DirectJpegSlide}: positional file reads,
+ * one libjpeg-turbo decompressor per thread, and a tile cache locked only around its map operations. Metadata is read once at open and immutable.
  */
 package org.tessera.slide;

@@ -53,6 +53,18 @@ public final class RunLog {
         }
     }
 
+    /**
+     * Records how many slides each pixel reader decoded ({@code Slide.reader()}), a JSON object such as
+     * {@code {"direct-jpeg": 2, "turbojpeg": 6}}, in {@code readers}.
+     */
+    public void readers(int runId, String readersJson) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE extraction_runs SET readers = ? WHERE run_id = ?")) {
+            p.setString(1, readersJson);
+            p.setInt(2, runId);
+            p.executeUpdate();
+        }
+    }
+
     public void finish(int runId, Finish f) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("UPDATE extraction_runs SET finished_at = ?, slides_extracted = ?, "
                 + "slides_skipped = ?, slides_failed = ?, tiles_embedded = ?, seconds = ?, tiles_per_second = ?, failures = ?, "

@@ -1,5 +1,10 @@
 package org.tessera.extract;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.tessera.backbone.BackboneCard;
 import org.tessera.store.FeatureStore;
 import org.tessera.testkit.Shared;
@@ -87,6 +93,14 @@ final class Fixtures {
         try (Statement s = store.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** One tile's embedding straight from ONNX Runtime (no Tessera code): the model's "embedding" for "input". */
+    static float[] onnxEmbedding(OrtEnvironment env, OrtSession session, float[] input, int side) throws OrtException {
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, side, side});
+                OrtSession.Result out = session.run(Map.of("input", x), Set.of("embedding"))) {
+            return ((float[][]) out.get(0).getValue())[0];
         }
     }
 }

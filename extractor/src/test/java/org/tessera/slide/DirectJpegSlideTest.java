@@ -1,17 +1,26 @@
 package org.tessera.slide;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +105,7 @@ class DirectJpegSlideTest {
         try (Slide slide = Slides.open(OpenSlideSlideMetadataTest.cmu())) {
             DirectJpegSlide direct = assertInstanceOf(DirectJpegSlide.class, slide);
             long before = direct.tilesDecoded();
-            // tiles (7..8, 2..3) of 240 px, none of which the check at open read
+            // tiles (7..8, 2..3) of 240 px
             direct.readRegion(7 * 240 + 100, 2 * 240 + 100, 0, 224, 224);
             assertEquals(4, direct.tilesDecoded() - before);
             direct.readRegion(7 * 240 + 110, 2 * 240 + 90, 0, 224, 224);
@@ -134,6 +143,58 @@ class DirectJpegSlideTest {
             assertTrue(e.getMessage().startsWith(corrupt.toString()), e.getMessage());
             assertTrue(e.getMessage().contains("level 0 tile (7, 2)"), e.getMessage());
             assertTrue(e.getMessage().contains("cannot decode the JPEG data"), e.getMessage());
+        }
+    }
+
+    @Test
+    void concurrentReadsEqualOpenSlide() throws Exception {
+        Path cmu = OpenSlideSlideMetadataTest.cmu();
+        try (Slide direct = Slides.open(cmu); OpenSlideSlide reference = OpenSlideSlide.open(cmu, OptionalDouble.empty())) {
+            List<long[]> patches = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                patches.add(new long[] {(i * 613L) % 2100 - 20, (i * 397L) % 2850 - 20});
+            }
+            List<int[]> expected = new ArrayList<>();
+            for (long[] p : patches) {
+                expected.add(Argb.pixels(reference.readRegion(p[0], p[1], 0, 224, 224)));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<int[]>> futures = new ArrayList<>();
+                for (long[] p : patches) {
+                    futures.add(pool.submit(() -> Argb.pixels(direct.readRegion(p[0], p[1], 0, 224, 224))));
+                }
+                for (int i = 0; i < patches.size(); i++) {
+                    assertArrayEquals(expected.get(i), futures.get(i).get(), "patch " + i);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void damagedTileInTheCheckAtOpenFallsBackToAFreshOpenSlideHandle(@TempDir Path dir) throws Exception {
+        Path damaged = Files.copy(OpenSlideSlideMetadataTest.cmu(), dir.resolve("damaged-centre.svs"));
+        int centre = 6 * 10 + 5; // tile (5, 6), the check's aligned tile
+        try (TiffFile tiff = TiffFile.open(damaged); FileChannel ch = FileChannel.open(damaged, StandardOpenOption.WRITE)) {
+            TiffDirectory level0 = tiff.directories().getFirst();
+            ch.write(ByteBuffer.allocate((int) level0.tileByteCounts()[centre] - 2), level0.tileOffsets()[centre] + 2);
+        }
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try (Slide slide = Slides.open(damaged)) {
+            System.setErr(stderr);
+            assertEquals("openslide", slide.reader());
+            String message = said.toString(StandardCharsets.UTF_8);
+            assertTrue(message.startsWith("tessera: " + damaged + ": the direct JPEG tile reader does not match OpenSlide "
+                    + "(region x=1200 y=1440 level=0 240x240: "), message);
+            assertEquals(1, message.lines().count(), message);
+            slide.readRegion(0, 0, 0, 224, 224); // the rest of the slide still reads: a fresh handle
+            assertThrows(SlideException.class, () -> slide.readRegion(1200, 1440, 0, 240, 240));
+        } finally {
+            System.setErr(stderr);
         }
     }
 }
