@@ -78,6 +78,14 @@ final class BenchmarkCommand {
                     cpu.tilesPerSecondPerCore());
             out.printf("cores one GPU needs at %.0f tiles/s: %.0f x %.3f ms = %.1f cores%n", gpuRate, gpuRate,
                     1e3 * cpu.nonInferenceSecondsPerTile(), cpu.coresFor(gpuRate));
+            var warm = r.warmCpu();
+            out.printf("warm, %s alone: CPU %.1f s, inference %.1f s, %d tiles: %.3f ms a tile outside inference; "
+                    + "%.0f x %.3f ms = %.1f cores per GPU%n", r.largestSlide(), warm.processCpuSeconds(), warm.inferenceCpuSeconds(),
+                    warm.tiles(), 1e3 * warm.nonInferenceSecondsPerTile(), gpuRate, 1e3 * warm.nonInferenceSecondsPerTile(),
+                    warm.coresFor(gpuRate));
+            out.printf("CPU by stage, %s, one thread (s):", r.largestSlide());
+            r.stages().forEach((stage, seconds) -> out.printf(stage.equals("tiles") ? "  %s %.0f" : "  %s %.3f", stage, seconds));
+            out.println();
             r.pair().ifPresent(p -> out.printf("one pass %s + %s: %.1f s; separate runs %.1f + %.1f s; ratio %.3f (target <= 0.65); "
                     + "tile reads %d vs %d%n", p.first(), p.second(), p.togetherSeconds(), p.firstSeconds(), p.secondSeconds(), p.ratio(),
                     p.readsTogether(), p.readsApart()));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,15 +29,17 @@ import org.tessera.tiling.TileRead;
  * preprocessed in memory (the backbone alone, same batch size) versus end-to-end extraction of the same
  * slides into a fresh store (decode, tissue, tiling, reading, inference, Parquet). Also the time of a
  * second, no-op run, the peak heap while extracting the largest slide alone, the CPU the run spent outside
- * inference per tile ({@link CpuCost}: how many cores a GPU would need), and, with a second card, two backbones
+ * inference per tile ({@link CpuCost}: how many cores a GPU would need), first in the cold run and then warm while
+ * extracting the largest slide alone, the CPU of each stage on that slide ({@link StageCosts}), and, with a second
+ * card, two backbones
  * in one pass against two separate runs ({@link PairBenchmark}).
  */
 public final class ExtractionBenchmark {
     /** The figures, as printed and as written to docs/benchmarks.md. */
     public record Result(String backbone, int batchSize, int slides, long tiles, double inferenceTilesPerSecond,
             int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double backboneBusy, double noOpSeconds,
-            String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes, CpuCost cpu,
-            Optional<PairResult> pair) {
+            String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes, CpuCost cpu, CpuCost warmCpu,
+            Map<String, Double> stages, Optional<PairResult> pair) {
         public double ratio() {
             return endToEndTilesPerSecond / inferenceTilesPerSecond;
         }
@@ -109,7 +112,12 @@ public final class ExtractionBenchmark {
             SlideRecord largest = store.slides().all().stream().max((a, b) -> Long.compare(a.width() * a.height(),
                     b.width() * b.height())).orElseThrow();
             log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
+            long cpu1 = CpuCost.processCpuNanos();
             long[] heap = peakHeap(largest, options);
+            CpuCost warm = new CpuCost((CpuCost.processCpuNanos() - cpu1) / 1e9, heap[2] / 1e9, heap[1]);
+            log.accept("CPU by stage for " + largest.name() + ", warm, one thread...");
+            StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir); // warm-up
+            Map<String, Double> stages = StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir);
             Optional<PairResult> pair = Optional.empty();
             if (second.isPresent()) {
                 pair = Optional.of(PairBenchmark.run(workDir, List.of(card, second.get()), List.of(modelFile, secondModel.get()),
@@ -117,7 +125,7 @@ public final class ExtractionBenchmark {
             }
             return new Result(card.name(), batchSize, added.added().size(), first.tilesEmbedded(), inference, sampleTiles,
                     first.tilesPerSecond(), first.seconds(), first.backboneBusy(), noOp.seconds(), largest.name(), heap[1], heap[0],
-                    Runtime.getRuntime().maxMemory(), cpu, pair);
+                    Runtime.getRuntime().maxMemory(), cpu, warm, stages, pair);
         } finally {
             Directories.deleteTree(storeDir);
         }
@@ -204,7 +212,10 @@ public final class ExtractionBenchmark {
         }
     }
 
-    /** Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles}. */
+    /**
+     * Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles, inference CPU
+     * nanoseconds}.
+     */
     private long[] peakHeap(SlideRecord slide, ExtractionOptions options) throws Exception {
         Path dir = Files.createTempDirectory(workDir, "bench-heap-");
         try (FeatureStore store = FeatureStore.open(dir)) {
@@ -228,7 +239,7 @@ public final class ExtractionBenchmark {
             ExtractionReport r = new Extractor(store, options).run(store.slides().all(), p -> { });
             running.set(false);
             sampler.join();
-            return new long[] {peak.get(), r.tilesEmbedded()};
+            return new long[] {peak.get(), r.tilesEmbedded(), (long) (r.inferenceCpuSeconds() * 1e9)};
         } finally {
             Directories.deleteTree(dir);
         }
