@@ -22,10 +22,20 @@ final class BenchmarkCommand {
         "End-to-end extraction of the bundled slides (two SVS, six HER2ST sections) into a fresh store,",
         "against the same backbone's pure inference on tiles already decoded in memory (same batch size).",
         "Prints tiles/s of both and their ratio, the time of a no-op re-run as a fraction of the first run,",
-        "and the peak heap while extracting the largest section alone. Figures go to docs/benchmarks.md."})
+        "and the peak heap while extracting the largest section alone. Figures go to docs/benchmarks.md.",
+        "Also: the CPU seconds per tile the run spent outside inference, and from it the cores one GPU would need",
+        "at --gpu-rate tiles/s; and --pair's backbone with the first in one pass against two separate runs."})
     static final class Extraction implements Callable<Integer> {
         @Option(names = "--backbone", defaultValue = "mobilenet_v2_imagenet", description = "Built-in card (default: ${DEFAULT-VALUE}).")
         String backbone;
+
+        @Option(names = "--pair", defaultValue = "inception_v3_mixed5_imagenet", paramLabel = "NAME",
+                description = "Built-in card run with --backbone in one pass against two separate runs; none to skip (default: ${DEFAULT-VALUE}).")
+        String pair;
+
+        @Option(names = "--gpu-rate", defaultValue = "3000", paramLabel = "TILES_PER_S",
+                description = "GPU inference rate for the cores-per-GPU derivation (default: ${DEFAULT-VALUE}, a ViT-L on a recent GPU).")
+        double gpuRate;
 
         @Option(names = "--batch-size", defaultValue = "16", description = "Batch size for both measurements (default: ${DEFAULT-VALUE}).")
         int batchSize;
@@ -46,11 +56,13 @@ final class BenchmarkCommand {
             Path data = shared.resolve();
             BackboneCard card = BackboneCard.builtin(backbone);
             Files.createDirectories(work);
+            java.util.Optional<BackboneCard> second = pair.equals("none") ? java.util.Optional.empty()
+                    : java.util.Optional.of(BackboneCard.builtin(pair));
             ExtractionBenchmark.Result r = new ExtractionBenchmark(work, card, card.modelIn(data.resolve("models")),
                     ExtractionBenchmark.sharedSlides(data), batchSize, line -> {
                         err.println(line);
                         err.flush();
-                    }).run();
+                    }, second, second.map(c -> c.modelIn(data.resolve("models")))).run();
             out.printf("backbone %s, batch %d, %d slides, %d tiles, %d cores, max heap %.1f GB%n", r.backbone(), r.batchSize(),
                     r.slides(), r.tiles(), Runtime.getRuntime().availableProcessors(), r.maxHeapBytes() / 1e9);
             out.printf("pure inference (decoded tiles)  %8.1f tiles/s  (%d tiles)%n", r.inferenceTilesPerSecond(), r.inferenceTiles());
@@ -60,6 +72,24 @@ final class BenchmarkCommand {
             out.printf("no-op re-run                    %8.3f s      (%.2f%% of the first run; target <= 2%%)%n",
                     r.noOpSeconds(), 100 * r.noOpFraction());
             out.printf("peak heap, %s alone (%d tiles)  %.0f MB%n", r.largestSlide(), r.largestSlideTiles(), r.peakHeapBytes() / 1e6);
+            var cpu = r.cpu();
+            out.printf("CPU during the run              %8.1f s      (inference threads %.1f s)%n", cpu.processCpuSeconds(),
+                    cpu.inferenceCpuSeconds());
+            out.printf("non-inference CPU per tile      %8.3f ms     (%.0f tiles/s per core)%n", 1e3 * cpu.nonInferenceSecondsPerTile(),
+                    cpu.tilesPerSecondPerCore());
+            out.printf("cores one GPU needs at %.0f tiles/s: %.0f x %.3f ms = %.1f cores%n", gpuRate, gpuRate,
+                    1e3 * cpu.nonInferenceSecondsPerTile(), cpu.coresFor(gpuRate));
+            var warm = r.warmCpu();
+            out.printf("warm, %s alone: CPU %.1f s, inference %.1f s, %d tiles: %.3f ms a tile outside inference; "
+                    + "%.0f x %.3f ms = %.1f cores per GPU%n", r.largestSlide(), warm.processCpuSeconds(), warm.inferenceCpuSeconds(),
+                    warm.tiles(), 1e3 * warm.nonInferenceSecondsPerTile(), gpuRate, 1e3 * warm.nonInferenceSecondsPerTile(),
+                    warm.coresFor(gpuRate));
+            out.printf("CPU by stage, %s, one thread (s):", r.largestSlide());
+            r.stages().forEach((stage, seconds) -> out.printf(stage.equals("tiles") ? "  %s %.0f" : "  %s %.3f", stage, seconds));
+            out.println();
+            r.pair().ifPresent(p -> out.printf("one pass %s + %s: %.1f s; separate runs %.1f + %.1f s; ratio %.3f (target <= 0.65); "
+                    + "tile reads %d vs %d%n", p.first(), p.second(), p.togetherSeconds(), p.firstSeconds(), p.secondSeconds(), p.ratio(),
+                    p.readsTogether(), p.readsApart()));
             out.printf("markdown: | %s | %d | %d | %.1f | %.1f | %.3f | %.0f%% | %.1f | %.3f (%.2f%%) | %.0f |%n", r.backbone(), r.batchSize(),
                     r.tiles(), r.inferenceTilesPerSecond(), r.endToEndTilesPerSecond(), r.ratio(), 100 * r.backboneBusy(), r.endToEndSeconds(),
                     r.noOpSeconds(), 100 * r.noOpFraction(), r.peakHeapBytes() / 1e6);

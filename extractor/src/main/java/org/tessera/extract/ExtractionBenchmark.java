@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,13 +28,18 @@ import org.tessera.tiling.TileRead;
  * Measures the extractor against its own baseline in one run: pure inference on tiles already decoded and
  * preprocessed in memory (the backbone alone, same batch size) versus end-to-end extraction of the same
  * slides into a fresh store (decode, tissue, tiling, reading, inference, Parquet). Also the time of a
- * second, no-op run, and the peak heap while extracting the largest slide alone.
+ * second, no-op run, the peak heap while extracting the largest slide alone, the CPU the run spent outside
+ * inference per tile ({@link CpuCost}: how many cores a GPU would need), first in the cold run and then warm while
+ * extracting the largest slide alone, the CPU of each stage on that slide ({@link StageCosts}), and, with a second
+ * card, two backbones
+ * in one pass against two separate runs ({@link PairBenchmark}).
  */
 public final class ExtractionBenchmark {
     /** The figures, as printed and as written to docs/benchmarks.md. */
     public record Result(String backbone, int batchSize, int slides, long tiles, double inferenceTilesPerSecond,
             int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double backboneBusy, double noOpSeconds,
-            String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes) {
+            String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes, CpuCost cpu, CpuCost warmCpu,
+            Map<String, Double> stages, Optional<PairResult> pair) {
         public double ratio() {
             return endToEndTilesPerSecond / inferenceTilesPerSecond;
         }
@@ -43,21 +49,43 @@ public final class ExtractionBenchmark {
         }
     }
 
+    /** Two backbones in one pass against two separate runs (seconds), and the tile reads of each way. */
+    public record PairResult(String first, String second, double firstSeconds, double secondSeconds, double togetherSeconds,
+            long readsApart, long readsTogether) {
+        /** The one pass's time over the two runs' together. */
+        public double ratio() {
+            return togetherSeconds / (firstSeconds + secondSeconds);
+        }
+    }
+
     private final Path workDir;
     private final BackboneCard card;
     private final Path modelFile;
     private final List<SlideImporter.Entry> slides;
     private final int batchSize;
     private final Consumer<String> log;
+    private final Optional<BackboneCard> second;
+    private final Optional<Path> secondModel;
 
     public ExtractionBenchmark(Path workDir, BackboneCard card, Path modelFile, List<SlideImporter.Entry> slides, int batchSize,
             Consumer<String> log) {
+        this(workDir, card, modelFile, slides, batchSize, log, Optional.empty(), Optional.empty());
+    }
+
+    /** With {@code second} (and its model file): also two backbones in one pass against two separate runs. */
+    public ExtractionBenchmark(Path workDir, BackboneCard card, Path modelFile, List<SlideImporter.Entry> slides, int batchSize,
+            Consumer<String> log, Optional<BackboneCard> second, Optional<Path> secondModel) {
         this.workDir = workDir;
         this.card = card;
         this.modelFile = modelFile;
         this.slides = List.copyOf(slides);
         this.batchSize = batchSize;
         this.log = log;
+        this.second = second;
+        this.secondModel = secondModel;
+        if (second.isPresent() != secondModel.isPresent()) {
+            throw new IllegalArgumentException("a second card needs its model file");
+        }
     }
 
     public Result run() throws Exception {
@@ -70,8 +98,11 @@ public final class ExtractionBenchmark {
                 throw new IllegalStateException("benchmark slides failed: " + added.failures());
             }
             log.accept("end-to-end extraction of " + added.added().size() + " slides into a fresh store...");
+            long cpu0 = CpuCost.processCpuNanos();
             ExtractionReport first = new Extractor(store, options).run(store.slides().all(), p -> { });
-            log.accept(String.format("  %d tiles in %.1f s", first.tilesEmbedded(), first.seconds()));
+            CpuCost cpu = new CpuCost((CpuCost.processCpuNanos() - cpu0) / 1e9, first.inferenceCpuSeconds(), first.tileReads());
+            log.accept(String.format("  %d tiles in %.1f s; CPU %.1f s, of which inference %.1f s", first.tilesEmbedded(),
+                    first.seconds(), cpu.processCpuSeconds(), cpu.inferenceCpuSeconds()));
             ExtractionReport noOp = new Extractor(store, options).run(store.slides().all(), p -> { });
             log.accept(String.format("  no-op re-run: %.3f s, %d backbone calls", noOp.seconds(), noOp.inferenceBatches()));
             int sampleTiles = (int) Math.min(first.tilesEmbedded(), 1024);
@@ -81,10 +112,20 @@ public final class ExtractionBenchmark {
             SlideRecord largest = store.slides().all().stream().max((a, b) -> Long.compare(a.width() * a.height(),
                     b.width() * b.height())).orElseThrow();
             log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
+            long cpu1 = CpuCost.processCpuNanos();
             long[] heap = peakHeap(largest, options);
+            CpuCost warm = new CpuCost((CpuCost.processCpuNanos() - cpu1) / 1e9, heap[2] / 1e9, heap[1]);
+            log.accept("CPU by stage for " + largest.name() + ", warm, one thread...");
+            StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir); // warm-up
+            Map<String, Double> stages = StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir);
+            Optional<PairResult> pair = Optional.empty();
+            if (second.isPresent()) {
+                pair = Optional.of(PairBenchmark.run(workDir, List.of(card, second.get()), List.of(modelFile, secondModel.get()),
+                        slides, options, first, log));
+            }
             return new Result(card.name(), batchSize, added.added().size(), first.tilesEmbedded(), inference, sampleTiles,
                     first.tilesPerSecond(), first.seconds(), first.backboneBusy(), noOp.seconds(), largest.name(), heap[1], heap[0],
-                    Runtime.getRuntime().maxMemory());
+                    Runtime.getRuntime().maxMemory(), cpu, warm, stages, pair);
         } finally {
             Directories.deleteTree(storeDir);
         }
@@ -171,7 +212,10 @@ public final class ExtractionBenchmark {
         }
     }
 
-    /** Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles}. */
+    /**
+     * Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles, inference CPU
+     * nanoseconds}.
+     */
     private long[] peakHeap(SlideRecord slide, ExtractionOptions options) throws Exception {
         Path dir = Files.createTempDirectory(workDir, "bench-heap-");
         try (FeatureStore store = FeatureStore.open(dir)) {
@@ -195,7 +239,7 @@ public final class ExtractionBenchmark {
             ExtractionReport r = new Extractor(store, options).run(store.slides().all(), p -> { });
             running.set(false);
             sampler.join();
-            return new long[] {peak.get(), r.tilesEmbedded()};
+            return new long[] {peak.get(), r.tilesEmbedded(), (long) (r.inferenceCpuSeconds() * 1e9)};
         } finally {
             Directories.deleteTree(dir);
         }

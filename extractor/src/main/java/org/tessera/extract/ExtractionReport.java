@@ -19,12 +19,15 @@ import org.tessera.backbone.BackboneException;
  * {@code tileReads} counts tile regions read from slides and resampled, {@code preprocessed} the
  * preprocessings into backbone inputs: each tile is read once whatever the number of backbones, and
  * preprocessed once per distinct preprocessing (input size, channel order, mean, std) among them.
+ * {@code inferenceCpuSeconds} is the CPU time the inference threads spent inside the backbones (all of it with
+ * single-threaded CPU sessions): with the process's CPU time it gives the CPU cost of everything else.
  * Failed slides are listed with a one-line reason; their class, message and stack trace are in
  * {@code failureLog} (a file in the store) and in {@code extraction_runs}. The run goes on past them.
  */
 public record ExtractionReport(int runId, int slidesSelected, int slidesExtracted, int slidesSkipped,
         List<Failure> failures, long tilesEmbedded, long inferenceBatches, double seconds, String device,
-        double backboneBusy, List<BackboneRun> backbones, long tileReads, long preprocessed, Optional<String> failureLog) {
+        double backboneBusy, List<BackboneRun> backbones, long tileReads, long preprocessed, double inferenceCpuSeconds,
+        Optional<String> failureLog) {
 
     public ExtractionReport {
         failures = List.copyOf(failures);

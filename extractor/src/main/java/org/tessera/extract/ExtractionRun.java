@@ -257,7 +257,8 @@ final class ExtractionRun {
         long batches = runs.stream().mapToLong(ExtractionReport.BackboneRun::inferenceBatches).sum();
         double busy = inference.stream().mapToDouble(InferenceLoop::busySeconds).sum() / (inference.size() * wall);
         return new ExtractionReport(lanes.get(0).runId(), selected, sink.slidesExtracted(), selected - todo.size(), log.failures(),
-                tilesEmbedded, batches, wall, String.join("; ", devices), busy, runs, tileReads.get(), preprocessed.get(), log.path());
+                tilesEmbedded, batches, wall, String.join("; ", devices), busy, runs, tileReads.get(), preprocessed.get(),
+                inference.stream().mapToDouble(InferenceLoop::cpuSeconds).sum(), log.path());
     }
 
     /** After an abort (threads joined): closes unfinished slides and discards their staged parts. */

@@ -125,7 +125,7 @@ public final class Extractor {
                         "none (nothing to do)"));
             }
             return new ExtractionReport(runIds[0], slides.size(), 0, slides.size(), List.of(), 0, 0, seconds, "none (nothing to do)",
-                    0, runs, 0, 0, Optional.empty());
+                    0, runs, 0, 0, 0, Optional.empty());
         }
         SessionPlan plan = SessionPlan.of(backbones.size(), device, options.gpus(), options.inferenceThreads(),
                 Runtime.getRuntime().availableProcessors());

@@ -32,6 +32,8 @@ final class InferenceLoop implements Runnable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong tiles = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final float[] buffer;
     private final int floatsPerTile;
     private final java.util.concurrent.atomic.AtomicInteger running;
@@ -69,6 +71,14 @@ final class InferenceLoop implements Runnable {
     /** Time spent inside the backbone: with the run's wall time, how busy the pipeline kept it. */
     double busySeconds() {
         return busyNanos.get() / 1e9;
+    }
+
+    /**
+     * CPU time this thread spent inside the backbone: all of inference when the session runs on this thread (one
+     * intra-op thread), else the part of it on this thread.
+     */
+    double cpuSeconds() {
+        return cpuNanos.get() / 1e9;
     }
 
     @Override
@@ -128,7 +138,9 @@ final class InferenceLoop implements Runnable {
         float[] embeddings = new float[0];
         if (filled > 0) {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             embeddings = meanOfGroups(backbone.embed(buffer, filled * variants), filled, variants, backbone.dimension());
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
             busyNanos.addAndGet(System.nanoTime() - t0);
             batches.incrementAndGet();
             tiles.addAndGet(filled);

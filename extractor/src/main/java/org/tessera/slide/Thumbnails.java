@@ -18,6 +18,12 @@ final class Thumbnails {
      * y = round(r * downsample), which OpenSlide then resamples by a fraction of a pixel.
      */
     private static final long STRIP_PIXELS = 1L << 24;
+    /**
+     * Source pixels per strip when the level's downsample is a whole number (always for a plain image), so strips
+     * start at exact level rows: small enough (4 MB as ints) to stay in cache between the read and the sums, and
+     * to spare the collector 64 MB arrays.
+     */
+    private static final long EXACT_STRIP_PIXELS = 1L << 20;
 
     private Thumbnails() {
     }
@@ -43,12 +49,14 @@ final class Thumbnails {
         BufferedImage out = Argb.newRgb(tw, th);
         int[] dest = Argb.pixels(out);
         double downsample = slide.levelDownsample(level);
+        long stripPixels = downsample == Math.rint(downsample) ? EXACT_STRIP_PIXELS : STRIP_PIXELS;
         long[] sums = new long[3 * tw];
+        int[][] columns = new int[3][(int) sw];
         int ty = 0;
         while (ty < th) {
             long y0 = rowStart(ty, sh, th);
             int tyEnd = ty + 1;
-            while (tyEnd < th && (rowStart(tyEnd + 1, sh, th) - y0) * sw <= STRIP_PIXELS) {
+            while (tyEnd < th && (rowStart(tyEnd + 1, sh, th) - y0) * sw <= stripPixels) {
                 tyEnd++;
             }
             int rows = (int) (rowStart(tyEnd, sh, th) - y0);
@@ -56,7 +64,7 @@ final class Thumbnails {
             int[] src = Argb.pixels(strip);
             for (int t = ty; t < tyEnd; t++) {
                 average(src, (int) sw, (int) (rowStart(t, sh, th) - y0), (int) (rowStart(t + 1, sh, th) - y0),
-                        colStart, sums, dest, t * tw);
+                        colStart, sums, dest, t * tw, columns);
             }
             ty = tyEnd;
         }
@@ -86,26 +94,42 @@ final class Thumbnails {
         return (2 * t * n + m) / (2 * m);
     }
 
-    /** Averages source rows [r0, r1) of a strip into one output row, block by block. */
-    private static void average(int[] src, int sw, int r0, int r1, int[] colStart, long[] sums, int[] dest, int offset) {
+    /**
+     * Averages source rows [r0, r1) of a strip into one output row, block by block: first each source column's
+     * sums over the rows (one straight pass over the pixels), then each block's sum of its columns. Integer sums,
+     * so the result does not depend on the order.
+     */
+    private static void average(int[] src, int sw, int r0, int r1, int[] colStart, long[] sums, int[] dest, int offset,
+            int[][] columns) {
         int tw = colStart.length - 1;
-        Arrays.fill(sums, 0);
+        int[] red = columns[0];
+        int[] green = columns[1];
+        int[] blue = columns[2];
+        Arrays.fill(red, 0);
+        Arrays.fill(green, 0);
+        Arrays.fill(blue, 0);
         for (int r = r0; r < r1; r++) {
             int base = r * sw;
-            for (int tx = 0; tx < tw; tx++) {
-                long sr = 0;
-                long sg = 0;
-                long sb = 0;
-                for (int c = colStart[tx]; c < colStart[tx + 1]; c++) {
-                    int p = src[base + c];
-                    sr += (p >>> 16) & 0xFF;
-                    sg += (p >>> 8) & 0xFF;
-                    sb += p & 0xFF;
-                }
-                sums[3 * tx] += sr;
-                sums[3 * tx + 1] += sg;
-                sums[3 * tx + 2] += sb;
+            for (int c = 0; c < sw; c++) {
+                int p = src[base + c];
+                red[c] += (p >>> 16) & 0xFF;
+                green[c] += (p >>> 8) & 0xFF;
+                blue[c] += p & 0xFF;
             }
+        }
+        Arrays.fill(sums, 0);
+        for (int tx = 0; tx < tw; tx++) {
+            long sr = 0;
+            long sg = 0;
+            long sb = 0;
+            for (int c = colStart[tx]; c < colStart[tx + 1]; c++) {
+                sr += red[c];
+                sg += green[c];
+                sb += blue[c];
+            }
+            sums[3 * tx] = sr;
+            sums[3 * tx + 1] = sg;
+            sums[3 * tx + 2] = sb;
         }
         for (int tx = 0; tx < tw; tx++) {
             long n = (long) (r1 - r0) * (colStart[tx + 1] - colStart[tx]);

@@ -43,46 +43,55 @@ public final class TileResampler {
         int inWidth = (int) Math.ceil(sourceWidth);
         int inHeight = (int) Math.ceil(sourceHeight);
         // Separable: each source row is resized horizontally once (into 3 float planes per row), then each
-        // output row blends the few resized rows its vertical weights name.
+        // output row blends the few resized rows its vertical weights name. The buffers are per thread and
+        // reused: a tile's resized rows take up to a few MB, which would otherwise be allocated for every tile.
+        Scratch scratch = SCRATCH.get().ensure(inWidth + horizontal.stride, inHeight * width * 3, width * 3);
         RgbRows rows = new RgbRows(source);
-        int[] row = new int[inWidth];
-        float[] resized = new float[inHeight * width * 3];
+        int[] row = scratch.row;
+        float[] red = scratch.red;
+        float[] green = scratch.green;
+        float[] blue = scratch.blue;
+        float[] resized = scratch.resized;
         for (int y = 0; y < inHeight; y++) {
             rows.read(y, inWidth, row);
-            int base = y * width * 3;
-            for (int ox = 0; ox < width; ox++) {
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                int first = horizontal.firsts[ox];
-                int w0 = ox * horizontal.stride;
-                for (int k = 0, n = horizontal.counts[ox]; k < n; k++) {
-                    float w = horizontal.weights[w0 + k];
-                    int p = row[first + k];
-                    r += w * ((p >> 16) & 0xFF);
-                    g += w * ((p >> 8) & 0xFF);
-                    b += w * (p & 0xFF);
-                }
-                int o = base + ox;
-                resized[o] = r;
-                resized[o + width] = g;
-                resized[o + 2 * width] = b;
+            for (int x = 0; x < inWidth; x++) {
+                int p = row[x];
+                red[x] = (p >> 16) & 0xFF;
+                green[x] = (p >> 8) & 0xFF;
+                blue[x] = p & 0xFF;
             }
+            horizontal(horizontal, red, green, blue, resized, y * width * 3, width);
         }
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] outPixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        float[] acc = new float[width * 3];
+        float[] acc = scratch.acc;
+        int rowFloats = width * 3;
         for (int oy = 0; oy < height; oy++) {
-            java.util.Arrays.fill(acc, 0f);
             int w0 = oy * vertical.stride;
+            int o = oy * width;
+            if (vertical.counts[oy] == 2) {
+                // The common case of enlarging, in one pass: (0 + wa*a) + wb*b, as the general loop adds.
+                float wa = vertical.weights[w0];
+                float wb = vertical.weights[w0 + 1];
+                int a = vertical.firsts[oy] * rowFloats;
+                int b = a + rowFloats;
+                for (int ox = 0; ox < width; ox++) {
+                    int g = ox + width;
+                    int bl = ox + 2 * width;
+                    outPixels[o + ox] = channel(wa * resized[a + ox] + wb * resized[b + ox]) << 16
+                            | channel(wa * resized[a + g] + wb * resized[b + g]) << 8
+                            | channel(wa * resized[a + bl] + wb * resized[b + bl]);
+                }
+                continue;
+            }
+            java.util.Arrays.fill(acc, 0, rowFloats, 0f);
             for (int k = 0, n = vertical.counts[oy]; k < n; k++) {
                 float w = vertical.weights[w0 + k];
-                int base = (vertical.firsts[oy] + k) * width * 3;
-                for (int i = 0; i < acc.length; i++) {
+                int base = (vertical.firsts[oy] + k) * rowFloats;
+                for (int i = 0; i < rowFloats; i++) {
                     acc[i] += w * resized[base + i];
                 }
             }
-            int o = oy * width;
             for (int ox = 0; ox < width; ox++) {
                 outPixels[o + ox] = channel(acc[ox]) << 16 | channel(acc[ox + width]) << 8 | channel(acc[ox + 2 * width]);
             }
@@ -90,8 +99,92 @@ public final class TileResampler {
         return out;
     }
 
+    /**
+     * One source row (planes {@code red, green, blue}, zero past the row's end) resized into
+     * {@code resized[base ..]} as three planes of {@code width}. Every output takes {@code stride} taps: the weights
+     * are zero-padded, and adding {@code 0 * 0} to a non-negative sum leaves it unchanged, so the result is that of
+     * taking only each output's own taps, in the same order.
+     */
+    private static void horizontal(Weights h, float[] red, float[] green, float[] blue, float[] resized, int base, int width) {
+        int[] firsts = h.firsts;
+        float[] weights = h.weights;
+        if (h.stride == 2) {
+            for (int ox = 0; ox < width; ox++) {
+                int f = firsts[ox];
+                float wa = weights[2 * ox];
+                float wb = weights[2 * ox + 1];
+                int o = base + ox;
+                resized[o] = wa * red[f] + wb * red[f + 1];
+                resized[o + width] = wa * green[f] + wb * green[f + 1];
+                resized[o + 2 * width] = wa * blue[f] + wb * blue[f + 1];
+            }
+            return;
+        }
+        if (h.stride == 3) {
+            for (int ox = 0; ox < width; ox++) {
+                int f = firsts[ox];
+                float wa = weights[3 * ox];
+                float wb = weights[3 * ox + 1];
+                float wc = weights[3 * ox + 2];
+                int o = base + ox;
+                resized[o] = wa * red[f] + wb * red[f + 1] + wc * red[f + 2];
+                resized[o + width] = wa * green[f] + wb * green[f + 1] + wc * green[f + 2];
+                resized[o + 2 * width] = wa * blue[f] + wb * blue[f + 1] + wc * blue[f + 2];
+            }
+            return;
+        }
+        int stride = h.stride;
+        for (int ox = 0; ox < width; ox++) {
+            float r = 0;
+            float g = 0;
+            float b = 0;
+            int first = firsts[ox];
+            int w0 = ox * stride;
+            for (int k = 0; k < stride; k++) {
+                float w = weights[w0 + k];
+                r += w * red[first + k];
+                g += w * green[first + k];
+                b += w * blue[first + k];
+            }
+            int o = base + ox;
+            resized[o] = r;
+            resized[o + width] = g;
+            resized[o + 2 * width] = b;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** One thread's working buffers, grown as needed and kept. */
+    private static final class Scratch {
+        int[] row = new int[0];
+        float[] red = new float[0];
+        float[] green = new float[0];
+        float[] blue = new float[0];
+        float[] resized = new float[0];
+        float[] acc = new float[0];
+
+        Scratch ensure(int rowLength, int resizedLength, int accLength) {
+            if (row.length < rowLength) {
+                // Kept zero past each row's end: the zero-padded taps of the last outputs read there.
+                row = new int[rowLength];
+                red = new float[rowLength];
+                green = new float[rowLength];
+                blue = new float[rowLength];
+            }
+            if (resized.length < resizedLength) {
+                resized = new float[resizedLength];
+            }
+            if (acc.length < accLength) {
+                acc = new float[accLength];
+            }
+            return this;
+        }
+    }
+
+    /** Rounded half up and clamped; the sums are of non-negative weights times 0..255, so truncation is floor. */
     private static int channel(float v) {
-        int i = (int) Math.floor(v + 0.5f);
+        int i = (int) (v + 0.5f);
         return i < 0 ? 0 : Math.min(i, 255);
     }
 
