@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,11 +25,28 @@ final class AttachedStore implements AutoCloseable {
     private final Connection connection;
     private final Path root;
     private final String alias;
+    /** Columns by table, read once at attach time: here in order, and there. */
+    private final Map<String, List<String>> columnsHere = new HashMap<>();
+    private final Map<String, Set<String>> columnsThere = new HashMap<>();
 
-    private AttachedStore(Connection connection, Path root, String alias) {
+    private AttachedStore(Connection connection, Path root, String alias) throws SQLException {
         this.connection = connection;
         this.root = root;
         this.alias = alias;
+        try (PreparedStatement p = connection.prepareStatement("SELECT database_name = ?, table_name, column_name FROM duckdb_columns() "
+                + "WHERE (database_name = ? OR database_name = current_database()) AND schema_name = 'main' ORDER BY column_index")) {
+            p.setString(1, alias);
+            p.setString(2, alias);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    if (r.getBoolean(1)) {
+                        columnsThere.computeIfAbsent(r.getString(2), t -> new HashSet<>()).add(r.getString(3));
+                    } else {
+                        columnsHere.computeIfAbsent(r.getString(2), t -> new ArrayList<>()).add(r.getString(3));
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -46,7 +65,16 @@ final class AttachedStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(root + ": cannot open the store read-only (is a process still writing it?): " + e.getMessage(), e);
         }
-        return new AttachedStore(connection, root, alias);
+        try {
+            return new AttachedStore(connection, root, alias);
+        } catch (SQLException e) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DETACH " + alias);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StoreException(root + ": cannot read the store's tables: " + e.getMessage(), e);
+        }
     }
 
     Path root() {
@@ -72,9 +100,8 @@ final class AttachedStore implements AutoCloseable {
     }
 
     /** Columns of a table here, in order. */
-    List<String> columnsHere(String table) throws SQLException {
-        return strings("SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' "
-                + "AND table_name = ? ORDER BY column_index", table);
+    List<String> columnsHere(String table) {
+        return columnsHere.getOrDefault(table, List.of());
     }
 
     /**
@@ -84,8 +111,7 @@ final class AttachedStore implements AutoCloseable {
      */
     List<String> sharedColumns(String table) throws SQLException {
         List<String> here = columnsHere(table);
-        Set<String> there = new HashSet<>(strings("SELECT column_name FROM duckdb_columns() WHERE database_name = ? "
-                + "AND schema_name = 'main' AND table_name = ?", alias, table));
+        Set<String> there = columnsThere.getOrDefault(table, Set.of());
         List<String> missing = here.stream().filter(c -> !there.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new SQLException(root + ": table " + table + " lacks columns " + missing
@@ -126,6 +152,21 @@ final class AttachedStore implements AutoCloseable {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 out.add(r.getString(1) + " (" + r.getString(2) + ")");
+            }
+        }
+        return out;
+    }
+
+    /** Row counts of the attached store's tables, in one query. */
+    Map<String, Long> rowCounts(List<String> tables) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        if (tables.isEmpty()) {
+            return out;
+        }
+        String sql = String.join(" UNION ALL ", tables.stream().map(t -> "SELECT " + Sql.literal(t) + ", count(*) FROM " + alias + "." + q(t)).toList());
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.put(r.getString(1), r.getLong(2));
             }
         }
         return out;

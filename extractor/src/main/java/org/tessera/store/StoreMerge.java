@@ -176,12 +176,10 @@ public final class StoreMerge {
         }
         List<String> unmerged = new ArrayList<>();
         Set<String> mainTables = f.tablesHere();
-        for (String t : tables.stream().sorted().toList()) {
-            if (HANDLED.contains(t)) {
-                continue;
-            }
-            long extra = mainTables.contains(t) ? f.rowsNotHere(t) : f.strings("SELECT count(*) FROM " + ALIAS + "." + AttachedStore.q(t)).stream()
-                    .mapToLong(Long::parseLong).sum();
+        List<String> others = tables.stream().filter(t -> !HANDLED.contains(t)).sorted().toList();
+        Map<String, Long> rows = f.rowCounts(others);
+        for (String t : others) {
+            long extra = rows.get(t) == 0 ? 0 : mainTables.contains(t) ? f.rowsNotHere(t) : rows.get(t);
             if (extra > 0) {
                 unmerged.add(t + " (" + extra + " rows)");
             }

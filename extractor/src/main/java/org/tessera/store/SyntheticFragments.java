@@ -1,6 +1,7 @@
 package org.tessera.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,10 +33,29 @@ public record SyntheticFragments(BackboneRecord backbone, int tilesPerSet) {
                 "{\"name\": \"" + name + "\", \"synthetic\": true}");
     }
 
+    /**
+     * Writes a new fragment at {@code dir} starting from a copy of {@code template}, an empty store (faster than
+     * creating and migrating a store each time); the copy gets an identity of its own.
+     */
+    public void writeFromTemplate(Path template, Path dir, List<String> slideNames) throws StoreException, SQLException, IOException {
+        Files.createDirectories(dir.resolve(FeatureStore.EMBEDDINGS));
+        Files.copy(template.resolve(FeatureStore.DATABASE), dir.resolve(FeatureStore.DATABASE));
+        Path schema = Path.of(FeatureStore.EMBEDDINGS, EmbeddingSets.SCHEMA_FILE);
+        Files.copy(template.resolve(schema), dir.resolve(schema));
+        write(dir, slideNames, true);
+    }
+
     /** Writes (or completes) a fragment at {@code dir} holding one embedding set per slide name, in one run. */
     public void write(Path dir, List<String> slideNames) throws StoreException, SQLException, IOException {
+        write(dir, slideNames, false);
+    }
+
+    private void write(Path dir, List<String> slideNames, boolean newIdentity) throws StoreException, SQLException, IOException {
         try (FeatureStore store = FeatureStore.open(dir); BufferAllocator allocator = new RootAllocator();
                 DuckDBConnection writer = store.newConnection()) {
+            if (newIdentity) {
+                store.execute("UPDATE store_identity SET store_id = uuid()::VARCHAR");
+            }
             store.backbones().add(backbone);
             String tiling = store.tilings().register(TilingSpec.DEFAULT, "synthetic");
             int runId = store.runs().start(new RunLog.Start(backbone.backbone(), backbone.weightsSha256(), tiling, "none", "cpu", 16,
