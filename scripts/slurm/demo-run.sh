@@ -19,7 +19,9 @@ export TESSERA_EXTRACT_ARGS=${TESSERA_EXTRACT_ARGS:---inference-threads 1 --read
 rm -rf "$TESSERA_MAIN" "$TESSERA_FRAGMENTS"
 cd "$work"
 
-$TESSERA slides add --store "$TESSERA_MAIN" "$shared/slides/CMU-1-Small-Region.svs" "$shared/slides/TCGA-CR-7395-01A-01-TS1.svs" >/dev/null
+$TESSERA slides add --store "$TESSERA_MAIN" "$shared/slides/CMU-1-Small-Region.svs" >/dev/null
+# The TCGA slide states no pixel size: 0.5 um/px assumed, as the demo does.
+$TESSERA slides add --store "$TESSERA_MAIN" --mpp 0.5 --cohort TCGA "$shared/slides/TCGA-CR-7395-01A-01-TS1.svs" >/dev/null
 $TESSERA slides add --store "$TESSERA_MAIN" --mpp 0.69 --cohort HER2ST "$shared/her2st/images/C6.jpg" "$shared/her2st/images/B4.jpg" >/dev/null
 if [ "$backbone" != colour_baseline ]; then
   $TESSERA backbone add "$backbone" --store "$TESSERA_MAIN" --models "$shared/models" >/dev/null

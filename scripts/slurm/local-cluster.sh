@@ -19,7 +19,7 @@ write_config() {
   local host cpus mem
   host=$(hostname -s)
   cpus=$(nproc)
-  mem=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 / 2 ))
+  mem=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 * 9 / 10 ))
   mkdir -p "$STATE/state" "$STATE/spool" /etc/slurm
   cat > "$CONF" <<CONF
 $MARK

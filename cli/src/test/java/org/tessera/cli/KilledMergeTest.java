@@ -30,9 +30,9 @@ class KilledMergeTest {
         SyntheticFragments toy = new SyntheticFragments(SyntheticFragments.backbone("toy", 32, "v1"), 40);
         List<String> fragments = new ArrayList<>();
         for (int f = 0; f < 3; f++) {
-            int base = f * 100;
+            int base = f * 60;
             Path dir = tmp.resolve("frag-" + f);
-            toy.write(dir, IntStream.range(base, base + 100).mapToObj(i -> "slide" + i).toList());
+            toy.write(dir, IntStream.range(base, base + 60).mapToObj(i -> "slide" + i).toList());
             fragments.add(dir.toString());
         }
         Path reference = tmp.resolve("reference");
@@ -49,7 +49,7 @@ class KilledMergeTest {
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
         int placed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (placed < 30 && p.isAlive() && System.nanoTime() < deadline) {
+        while (placed < 20 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
             placed = setFolders(killed);
         }
@@ -62,7 +62,7 @@ class KilledMergeTest {
             r.next();
             recorded = r.getInt(1);
         }
-        assertTrue(recorded >= 1 && recorded < 300, "killed mid-merge: " + recorded + " of 300 sets recorded");
+        assertTrue(recorded >= 1 && recorded < 180, "killed mid-merge: " + recorded + " of 180 sets recorded");
 
         Cli again = merge(killed, fragments);
         assertEquals(0, again.code(), again.toString());
