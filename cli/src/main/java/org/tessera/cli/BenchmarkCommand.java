@@ -15,8 +15,15 @@ import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
         subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.Decode.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
-            SpotBenchmarkCommand.class})
+            SpotBenchmarkCommand.class, BenchmarkCommand.Merge.class})
 final class BenchmarkCommand {
+    /** Progress lines to stderr, flushed one by one. */
+    static java.util.function.Consumer<String> lines(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
 
     @Command(mixinStandardHelpOptions = true, name = "extraction", description = {
         "End-to-end extraction of the bundled slides (two SVS, six HER2ST sections) into a fresh store,",
@@ -59,10 +66,7 @@ final class BenchmarkCommand {
             java.util.Optional<BackboneCard> second = pair.equals("none") ? java.util.Optional.empty()
                     : java.util.Optional.of(BackboneCard.builtin(pair));
             ExtractionBenchmark.Result r = new ExtractionBenchmark(work, card, card.modelIn(data.resolve("models")),
-                    ExtractionBenchmark.sharedSlides(data), batchSize, line -> {
-                        err.println(line);
-                        err.flush();
-                    }, second, second.map(c -> c.modelIn(data.resolve("models")))).run();
+                    ExtractionBenchmark.sharedSlides(data), batchSize, lines(err), second, second.map(c -> c.modelIn(data.resolve("models")))).run();
             out.printf("backbone %s, batch %d, %d slides, %d tiles, %d cores, max heap %.1f GB%n", r.backbone(), r.batchSize(),
                     r.slides(), r.tiles(), Runtime.getRuntime().availableProcessors(), r.maxHeapBytes() / 1e9);
             out.printf("pure inference (decoded tiles)  %8.1f tiles/s  (%d tiles)%n", r.inferenceTilesPerSecond(), r.inferenceTiles());
@@ -199,6 +203,47 @@ final class BenchmarkCommand {
         public Integer call() {
             spec.commandLine().getOut().println(org.tessera.heads.tile.TileLogisticBenchmark.run(tiles, features, seed));
             return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "merge", description = {
+        "Merge time against the number of embedding sets: N one-set fragments (a SLURM array of N tasks) are",
+        "generated with synthetic slides and vectors, then merged one by one into a fresh store, the time noted",
+        "at each of --checkpoints (the last is N). Baseline in the same run: plain copies of the same Parquet",
+        "files. Prints each batch's ms per set (flat when the merge is linear), then 'store verify' on the",
+        "merged store. Figures go to docs/benchmarks.md."})
+    static final class Merge implements Callable<Integer> {
+        @Option(names = "--checkpoints", split = ",", defaultValue = "250,500,750,1000",
+                description = "Sets merged at which the time is noted, ascending; the last is the number of fragments (default: ${DEFAULT-VALUE}).")
+        int[] sizes;
+
+        @Option(names = "--tiles", defaultValue = "200", description = "Tiles per set (default: ${DEFAULT-VALUE}).")
+        int tiles;
+
+        @Option(names = "--dimension", defaultValue = "1280", description = "Embedding dimension (default: ${DEFAULT-VALUE}, MobileNetV2's).")
+        int dimension;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}", description = "Scratch folder (deleted afterwards).")
+        Path work;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            org.tessera.store.MergeBenchmark.Result r = new org.tessera.store.MergeBenchmark(work, tiles, dimension, lines(err)).run(sizes);
+            out.printf("%d tiles a set, dimension %d, %d cores; generating %d fragments took %.1f s%n", r.tilesPerSet(), r.dimension(),
+                    Runtime.getRuntime().availableProcessors(), sizes[sizes.length - 1], r.generateSeconds());
+            out.println("sets\tmerge_s\tbatch_ms_per_set\tplain_copy_s\tmerge/copy\tMB");
+            for (var p : r.points()) {
+                out.printf("%d\t%.2f\t%.1f\t%.2f\t%.1f\t%.1f%n", p.sets(), p.mergeSeconds(), p.batchMsPerSet(), p.copySeconds(),
+                        p.mergeSeconds() / p.copySeconds(), p.bytes() / 1e6);
+            }
+            out.printf("store verify on %d sets: %.2f s, %d problems; %s%n", r.verify().sets(), r.verifySeconds(), r.verify().problems().size(),
+                    r.counts());
+            return r.verify().ok() ? 0 : 1;
         }
     }
 }

@@ -7,6 +7,8 @@ import org.tessera.backbone.DeviceChoice;
 import org.tessera.extract.ExtractionOptions;
 import org.tessera.extract.ExtractionReport;
 import org.tessera.extract.Extractor;
+import org.tessera.extract.Shard;
+import org.tessera.extract.ShardSelection;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.SlideRecord;
 import org.tessera.store.SpotPatchCatalogue;
@@ -36,13 +38,22 @@ import picocli.CommandLine.Spec;
     "to --mpp; patches reaching past the image are padded with white. --tta 8 embeds the 8 rotations and",
     "mirrorings of each patch and stores their mean. Results: the view spot_embeddings and the feature",
     "set sql/feature-sets/spots.sql. --backbone colour_baseline (built in, no model file) gives 12 colour",
-    "features (mean and std of R, G, B and of the H, E, D optical densities) instead of a network's."},
+    "features (mean and std of R, G, B and of the H, E, D optical densities) instead of a network's.",
+    "",
+    "Many machines: --shard I/N extracts only the slides with sha256(slide id) mod N = I into --store,",
+    "a fragment (a complete store of its own); --from MAIN first copies MAIN's slides, backbones and",
+    "tilings into the fragment (MAIN opened read-only, briefly) and skips slides MAIN already has.",
+    "Without I/N, I and N come from a SLURM array task (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT);",
+    "with /N, I comes from SLURM_ARRAY_TASK_ID or a Kubernetes indexed Job's JOB_COMPLETION_INDEX.",
+    "Merge the fragments with 'tessera store merge'; templates are in deploy/ (see README, Many machines)."},
     footer = {"", "Examples:",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet,inception_v3_mixed5_imagenet   # one read per tile for both",
         "  tessera extract --store st --backbone uni --devices 0,1 --batch-size 256                 # two GPUs",
         "  tessera extract --store st --spots --sections C2,C3 --patch-um 112 --mpp 0.5 --tta 8 --backbone mobilenet_v2_imagenet",
-        "  tessera extract --store st --spots --backbone colour_baseline"})
+        "  tessera extract --store st --spots --backbone colour_baseline",
+        "  tessera extract --shard 3/8 --store frag-3 --from main --backbone mobilenet_v2_imagenet",
+        "  tessera extract --shard --store frag-$SLURM_ARRAY_TASK_ID --from main --backbone mobilenet_v2_imagenet"})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -103,6 +114,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--no-previews", description = "Do not write the tiling preview PNGs.")
     boolean noPreviews;
 
+    @Option(names = "--shard", arity = "0..1", fallbackValue = "", paramLabel = "I/N",
+            description = "Extract only shard I of N (0-based); I/N from SLURM_ARRAY_TASK_ID/COUNT when omitted, I from the environment with /N.")
+    String shard;
+
+    @Option(names = "--from", paramLabel = "MAIN", description = "Main store to seed this fragment from (read-only); slides it already has are skipped.")
+    java.nio.file.Path from;
+
     @Spec
     CommandSpec spec;
 
@@ -114,19 +132,36 @@ final class ExtractCommand implements Callable<Integer> {
         if (!spots && !sections.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sections needs --spots");
         }
+        ShardSelection selection = selection();
         try (FeatureStore s = FeatureStore.open(store.store)) {
-            List<SlideRecord> slides = spots ? sectionSlides(s) : s.slides().select(slidesQuery);
+            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options);
+            ShardSelection.Result chosen = selection.select(s, extractor, backbone, st -> spots ? sectionSlides(st) : st.slides().select(slidesQuery));
+            List<SlideRecord> slides = chosen.slides();
+            if (selection.shard().isPresent() || selection.main().isPresent()) {
+                out.printf("shard %s: %d of %d selected slides are this shard's, %d of them already in %s, %d to extract%n",
+                        selection.shard().map(Shard::toString).orElse("0/1"), chosen.selected() - chosen.otherShards(), chosen.selected(),
+                        chosen.inMain(), selection.main().map(Object::toString).orElse("-"), slides.size());
+            }
             if (slides.isEmpty()) {
-                out.println(spots ? "no spatial transcriptomics section with an image; import some with 'tessera import st'"
+                out.println(chosen.selected() > 0 ? "nothing to extract in this shard"
+                        : spots ? "no spatial transcriptomics section with an image; import some with 'tessera import st'"
                         : "no slides selected; add some with 'tessera slides add'");
                 return 0;
             }
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
-            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options);
             ExtractionReport report = extractor.run(slides, bar);
             bar.finish();
             Summaries.extraction(out, report, s);
             return Reports.failures(spec.commandLine().getErr(), "slides", report.failures());
+        }
+    }
+
+    private ShardSelection selection() {
+        try {
+            return new ShardSelection(java.util.Optional.ofNullable(shard).map(v -> Shard.resolve(v, System.getenv())),
+                    java.util.Optional.ofNullable(from));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

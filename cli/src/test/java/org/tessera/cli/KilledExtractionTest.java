@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,8 +81,8 @@ class KilledExtractionTest {
         assertEquals(0, resumed.code(), resumed.toString());
         assertTrue(resumed.out().contains(recorded + " already in the store"), "finished slides are not redone: " + resumed.out());
 
-        Map<String, float[]> expected = vectors(reference);
-        Map<String, float[]> actual = vectors(killed);
+        Map<String, float[]> expected = StoreVectors.of(reference);
+        Map<String, float[]> actual = StoreVectors.of(killed);
         assertEquals(expected.keySet(), actual.keySet(), "same tiles, none lost, none twice");
         for (var e : expected.entrySet()) {
             assertArrayEquals(e.getValue(), actual.get(e.getKey()), 1e-5f, e.getKey());
@@ -99,30 +97,10 @@ class KilledExtractionTest {
     }
 
     /** Embedding folders moved into place (each is one committed or about-to-be-recorded slide). */
-    private static int setFolders(Path store) throws Exception {
+    static int setFolders(Path store) throws Exception {
         Path root = store.resolve("embeddings");
         try (Stream<Path> walk = Files.walk(root, 4)) {
             return (int) walk.filter(p -> root.relativize(p).getNameCount() == 4 && Files.isDirectory(p)).count();
         }
-    }
-
-    private static Map<String, float[]> vectors(Path store) throws Exception {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        try (FeatureStore s = FeatureStore.openReadOnly(store); Statement st = s.connection().createStatement();
-                ResultSet r = st.executeQuery("SELECT slide_id, tile_index, vector FROM embeddings ORDER BY ALL")) {
-            while (r.next()) {
-                out.put(r.getString(1) + "/" + r.getInt(2), floats(r.getArray(3)));
-            }
-        }
-        return out;
-    }
-
-    private static float[] floats(Array a) throws Exception {
-        Object[] boxed = (Object[]) a.getArray();
-        float[] f = new float[boxed.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = ((Number) boxed[i]).floatValue();
-        }
-        return f;
     }
 }

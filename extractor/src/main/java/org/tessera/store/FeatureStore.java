@@ -23,7 +23,8 @@ import org.duckdb.DuckDBConnection;
  * them again and nothing is duplicated. All paths stored in the database are relative to the directory,
  * and DuckDB's {@code file_search_path} is set to it, so a store can be moved.
  *
- * <p>One process writes a store at a time (DuckDB's rule); readers may open it read-only meanwhile only
+ * <p>One process writes a store at a time (DuckDB's rule, made explicit by {@link StoreLock}: a second
+ * writer is refused with a message naming the first); readers may open it read-only meanwhile only
  * when no writer holds it. The connection is not thread-safe: threads that need the database concurrently
  * take their own {@link #newConnection()}.
  */
@@ -36,11 +37,13 @@ public final class FeatureStore implements AutoCloseable {
     private final Path root;
     private final boolean readOnly;
     private final DuckDBConnection connection;
+    private final StoreLock lock; // null when read-only
 
-    private FeatureStore(Path root, boolean readOnly, DuckDBConnection connection) {
+    private FeatureStore(Path root, boolean readOnly, DuckDBConnection connection, StoreLock lock) {
         this.root = root;
         this.readOnly = readOnly;
         this.connection = connection;
+        this.lock = lock;
     }
 
     /** Opens (creating if needed) a store for writing, migrating its schema and recovering from a crash. */
@@ -71,8 +74,17 @@ public final class FeatureStore implements AutoCloseable {
             if (readOnly) {
                 props.setProperty("duckdb.read_only", "true");
             }
-            DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db, props);
-            FeatureStore store = new FeatureStore(root, readOnly, conn);
+            StoreLock lock = readOnly ? null : StoreLock.acquire(root); // a second writer is refused here, by name
+            DuckDBConnection conn;
+            try {
+                conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db, props);
+            } catch (SQLException | RuntimeException e) {
+                if (lock != null) {
+                    lock.close();
+                }
+                throw e;
+            }
+            FeatureStore store = new FeatureStore(root, readOnly, conn, lock);
             try {
                 store.execute("SET file_search_path = '" + Sql.escape(root.toString()) + "'");
                 if (!readOnly) {
@@ -197,6 +209,10 @@ public final class FeatureStore implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException(root + ": closing the store failed: " + e.getMessage(), e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
