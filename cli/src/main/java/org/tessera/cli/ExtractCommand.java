@@ -135,7 +135,7 @@ final class ExtractCommand implements Callable<Integer> {
         ShardSelection selection = selection();
         try (FeatureStore s = FeatureStore.open(store.store)) {
             Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options);
-            ShardSelection.Result chosen = selection.select(s, extractor, backbone, st -> spots ? sectionSlides(st) : st.slides().select(slidesQuery));
+            ShardSelection.Result chosen = selection.select(s, extractor, backbones, st -> spots ? sectionSlides(st) : st.slides().select(slidesQuery));
             List<SlideRecord> slides = chosen.slides();
             if (selection.shard().isPresent() || selection.main().isPresent()) {
                 out.printf("shard %s: %d of %d selected slides are this shard's, %d of them already in %s, %d to extract%n",

@@ -28,14 +28,24 @@ public record ShardSelection(Optional<Shard> shard, Optional<Path> main) {
     public record Result(List<SlideRecord> slides, int selected, int otherShards, int inMain) {
     }
 
-    public Result select(FeatureStore store, Extractor extractor, String backbone, Query query)
+    public Result select(FeatureStore store, Extractor extractor, List<String> backbones, Query query)
             throws SQLException, StoreException, BackboneException {
         Set<String> done = Set.of();
         if (main.isPresent()) {
             try (FragmentSeed seed = FragmentSeed.attach(store, main.get())) {
                 seed.copyCatalogue();
-                BackboneRecord b = BackboneRegistry.registered(store, backbone);
-                done = seed.slidesDone(extractor.tilingId(), b.weightsSha256(), extractor.stain());
+                // A slide is done in MAIN only when every backbone of this run has its set there.
+                Set<String> all = null;
+                for (String backbone : backbones) {
+                    BackboneRecord b = BackboneRegistry.registered(store, backbone);
+                    Set<String> these = seed.slidesDone(extractor.tilingId(), b.weightsSha256(), extractor.stain());
+                    if (all == null) {
+                        all = new java.util.HashSet<>(these);
+                    } else {
+                        all.retainAll(these);
+                    }
+                }
+                done = all == null ? Set.of() : all;
             }
         }
         List<SlideRecord> all = query.slides(store);
