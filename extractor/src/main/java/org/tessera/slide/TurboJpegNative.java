@@ -25,7 +25,7 @@ import java.nio.file.Path;
  * {@link #TJERR_WARNING}) is not a failure: libtiff, and so OpenSlide, and ImageIO all keep the pixels then.
  *
  * <p>A decompressor handle is not thread-safe, so each thread has its own ({@link ThreadLocal}); a
- * {@link Cleaner} destroys it with {@code tjDestroy} once its thread is gone. This is the one native handle
+ * {@link Cleaner} destroys it with {@code tjDestroy} once its thread is gone, or right away after an error. This is the one native handle
  * here not closed by try-with-resources: creating one per call would cost as much as a small tile's decode.
  *
  * <p>Decoding always asks for the accurate integer IDCT ({@code TJFLAG_ACCURATEDCT}, libjpeg's {@code JDCT_ISLOW})
@@ -96,6 +96,7 @@ final class TurboJpegNative {
     /** A decompressor handle owned by one thread; destroyed by the {@link Cleaner} when that thread is gone. */
     private static final class Decompressor {
         final MemorySegment handle;
+        private Cleaner.Cleanable cleanable;
 
         private Decompressor(MemorySegment handle) {
             this.handle = handle;
@@ -112,7 +113,7 @@ final class TurboJpegNative {
                 throw new IllegalStateException("tjInitDecompress failed: " + errorString(MemorySegment.NULL));
             }
             Decompressor d = new Decompressor(handle);
-            CLEANER.register(d, () -> destroy(handle)); // captures the handle only, never d
+            d.cleanable = CLEANER.register(d, () -> destroy(handle)); // captures the handle only, never d
             return d;
         }
     }
@@ -228,7 +229,22 @@ final class TurboJpegNative {
         if (warningOk && code == TJERR_WARNING) {
             return;
         }
-        throw new SlideException(path, what + ": cannot decode the JPEG data (" + call + ": " + errorString(handle) + ")");
+        String message = errorString(handle);
+        discard(handle);
+        throw new SlideException(path, what + ": cannot decode the JPEG data (" + call + ": " + message + ")");
+    }
+
+    /**
+     * Destroys this thread's decompressor after an error; the next call creates a new one. libjpeg-turbo 2.1's
+     * tjDecompressHeader3 returns from an error without aborting the decompressor, whose next use then fails on
+     * good data ("two SOI markers"): a damaged tile must not spoil the tiles after it.
+     */
+    private static void discard(MemorySegment handle) {
+        Decompressor d = DECOMPRESSOR.get();
+        if (d.handle.equals(handle)) {
+            DECOMPRESSOR.remove();
+            d.cleanable.clean();
+        }
     }
 
     private static String errorString(MemorySegment handle) {
