@@ -138,10 +138,13 @@ public final class Extractor {
         }
     }
 
-    private String parametersJson(String tilingId, String stain) {
-        return "{" + source.parametersJson() + ", \"tiling_id\": \"" + tilingId + "\", \"stain\": \"" + json(stain) + "\", \"batch_size\": "
-                + options.batchSize() + ", \"reader_threads\": " + options.readerThreads() + ", \"part_rows\": "
-                + options.partRows() + "}";
+    private RunParameters parametersJson(String tilingId, String stain) {
+        return new RunParameters(source.parameters(), tilingId, stain, options.batchSize(), options.readerThreads(), options.partRows());
+    }
+
+    /** A run's parameters: the tile source's, then the run's own (one flat JSON object in the run log). */
+    record RunParameters(@com.fasterxml.jackson.annotation.JsonUnwrapped Object source, String tilingId, String stain,
+            int batchSize, int readerThreads, int partRows) {
     }
 
     static String failuresJson(List<ExtractionReport.Failure> failures) {

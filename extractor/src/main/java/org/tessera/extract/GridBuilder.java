@@ -64,9 +64,12 @@ final class GridBuilder implements TileSource {
     }
 
     @Override
-    public String parametersJson() {
-        return "\"tile_px\": " + spec.tilePx() + ", \"mpp\": " + spec.mpp() + ", \"stride_px\": " + spec.stridePx()
-                + ", \"min_tissue\": " + spec.minTissue() + ", \"tissue\": \"" + Extractor.json(tissueMethod(detector)) + "\"";
+    public Parameters parameters() {
+        return new Parameters(spec.tilePx(), spec.mpp(), spec.stridePx(), spec.minTissue(), tissueMethod(detector));
+    }
+
+    /** A tissue-grid run's parameters, as recorded in {@code extraction_runs.parameters}. */
+    public record Parameters(int tilePx, double mpp, int stridePx, double minTissue, String tissue) {
     }
 
     /** The tissue method as recorded in the tiling's identity: detector and its options. */

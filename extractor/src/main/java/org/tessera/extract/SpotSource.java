@@ -72,8 +72,11 @@ final class SpotSource implements TileSource {
     }
 
     @Override
-    public String parametersJson() {
-        return "\"spots\": true, \"patch_um\": " + spec.patchUm() + ", \"mpp\": " + spec.mpp() + ", \"patch_px\": "
-                + spec.patchPx() + ", \"tta\": " + spec.tta() + ", \"tissue\": \"" + SpotPatchSpec.TISSUE_METHOD + "\"";
+    public Parameters parameters() {
+        return new Parameters(true, spec.patchUm(), spec.mpp(), spec.patchPx(), spec.tta(), SpotPatchSpec.TISSUE_METHOD);
+    }
+
+    /** A spot-patch run's parameters, as recorded in {@code extraction_runs.parameters}. */
+    public record Parameters(boolean spots, double patchUm, double mpp, int patchPx, int tta, String tissue) {
     }
 }

@@ -31,6 +31,6 @@ interface TileSource {
     /** Why a slide has no tiles, for its failure message. */
     String noTilesReason();
 
-    /** The source's parameters as JSON object members, for the run log. */
-    String parametersJson();
+    /** The source's parameters (a record), written into the run log's parameters. */
+    Object parameters();
 }
