@@ -29,12 +29,13 @@ import org.tessera.subtype.Pam50Genes;
 import org.tessera.subtype.Pam50Options;
 import org.tessera.subtype.ProliferationScore;
 import org.tessera.subtype.Subtype;
-import picocli.CommandLine;
+import org.tessera.survival.SurvivalTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tessera subtype pam50|classify}: PAM50 nearest-centroid calls (org.tessera.subtype.Pam50, genefu's
