@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import org.tessera.files.AtomicFiles;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.ReadOnlySql;
 import picocli.CommandLine.Command;
@@ -80,15 +81,16 @@ final class SqlCommand implements Callable<Integer> {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format parquet needs --out FILE");
                 }
                 Path target = out.toAbsolutePath();
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
                 String select = query.strip();
                 while (select.endsWith(";")) {
                     select = select.substring(0, select.length() - 1).strip();
                 }
-                try (Statement st = s.connection().createStatement()) {
-                    st.execute("COPY (" + select + "\n) TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet)");
-                }
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                String copy = select;
+                AtomicFiles.write(target, tmp -> {
+                    try (Statement st = s.connection().createStatement()) {
+                        st.execute("COPY (" + copy + "\n) TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet)");
+                    }
+                });
                 spec.commandLine().getErr().println("wrote " + target);
                 return 0;
             }

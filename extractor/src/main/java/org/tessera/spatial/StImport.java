@@ -117,9 +117,7 @@ public final class StImport {
             slideId = Optional.of(r.added().get(0).slide().slideId());
         }
         long nonZero = write(store, src, o, mpp, mppSource, slideId, libraries, kept);
-        long[] nonEmpty = Arrays.stream(libraries).filter(l -> l > 0).sorted().toArray();
-        double median = nonEmpty.length % 2 == 1 ? nonEmpty[nonEmpty.length / 2]
-                : (nonEmpty[nonEmpty.length / 2 - 1] + nonEmpty[nonEmpty.length / 2]) / 2.0;
+        double median = org.tessera.stats.Quantiles.median(Arrays.stream(libraries).filter(l -> l > 0).asDoubleStream().toArray());
         return new Result(s.name(), src.platform(), kept, s.genes().size(), dropped, nonZero, mpp, mppSource, median, slideId,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -3,12 +3,12 @@ package org.tessera.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.tessera.files.AtomicFiles;
 
 /**
  * The storage format of {@code catalogue.duckdb}, chosen so that DuckDB 1.x clients (Python, R, Node, the
@@ -81,7 +81,7 @@ final class CatalogueFormat {
 
     /** Renames the rewritten copy over the catalogue (one atomic step). */
     static void replace(Path db) throws IOException {
-        Files.move(converting(db), db, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(converting(db), db, true);
     }
 
     private static Path converting(Path db) {
