@@ -51,10 +51,8 @@ public final class StImport {
     /** The user's choices; {@code mpp} overrides every other source of the pixel size. */
     public record Options(Normalisation normalisation, OptionalDouble mpp, double spotPitchUm, Optional<Path> image,
             Optional<String> patient, Optional<String> cohort) {
-        public static final double HER2ST_PITCH_UM = 200;
-
         public static Options defaults() {
-            return new Options(Normalisation.CP10K_LOG1P, OptionalDouble.empty(), HER2ST_PITCH_UM, Optional.empty(), Optional.empty(),
+            return new Options(Normalisation.CP10K_LOG1P, OptionalDouble.empty(), Her2st.PITCH_UM, Optional.empty(), Optional.empty(),
                     Optional.empty());
         }
 
