@@ -47,6 +47,21 @@ ensure_packages() {
 
 RUNTIME_PACKAGES=(libopenslide0 libturbojpeg0 libopenblas-dev)
 
+# DuckDB 1.x as an independent reader for the catalogue-compatibility tests: the Node client, installed once
+# into a cache outside the repository and named in TESSERA_DUCKDB_NODE (read by DuckDbOneClient).
+DUCKDB_NODE_VERSION=1.5.6-r.1
+ensure_duckdb_node() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/tessera/duckdb-node-$DUCKDB_NODE_VERSION"
+  if [ ! -d "$dir/node_modules/@duckdb/node-api" ]; then
+    command -v npm >/dev/null || ensure_packages nodejs npm || return 1
+    say "installing @duckdb/node-api $DUCKDB_NODE_VERSION (DuckDB 1.x, for the compatibility tests) into $dir"
+    mkdir -p "$dir" && (cd "$dir" && printf '{"private": true}\n' > package.json \
+      && npm install --no-audit --no-fund --silent "@duckdb/node-api@$DUCKDB_NODE_VERSION") >&2 \
+      || { say "npm install @duckdb/node-api@$DUCKDB_NODE_VERSION failed"; return 1; }
+  fi
+  export TESSERA_DUCKDB_NODE="$dir"
+}
+
 # Maven's own guava warns about sun.misc.Unsafe on JDK 25; this JDK flag silences it.
 maven_opts() { printf '%s' "${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; }
 

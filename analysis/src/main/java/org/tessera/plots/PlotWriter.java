@@ -3,13 +3,12 @@ package org.tessera.plots;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.tessera.files.AtomicFiles;
 
 /**
  * Writes a {@link Plot} as NAME.png (JFreeChart's PNG encoder) and NAME.svg (the chart drawn on JFreeSVG's
@@ -38,26 +37,16 @@ public final class PlotWriter {
 
     /** The PNG alone. */
     public static void writePng(Plot plot, Path file) throws IOException {
-        Path tmp = temp(file);
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ChartUtils.writeChartAsPNG(out, plot.chart(), plot.width(), plot.height());
             }
-            moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** The SVG alone. */
     public static void writeSvg(Plot plot, Path file) throws IOException {
-        Path tmp = temp(file);
-        try {
-            Files.writeString(tmp, svg(plot), StandardCharsets.UTF_8);
-            moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, svg(plot));
     }
 
     /** The SVG document text of the plot. */
@@ -67,16 +56,5 @@ public final class PlotWriter {
         return g.getSVGDocument();
     }
 
-    private static Path temp(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        return Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    }
 
-    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.tessera.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.tessera.files.AtomicFiles;
 import org.tessera.plots.Numbers;
 import org.tessera.plots.PlotWriter;
 
@@ -253,11 +253,7 @@ public final class HtmlReportWriter {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
+        AtomicFiles.move(from, to, false);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -20,13 +20,22 @@ public final class Quantiles {
         return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
     }
 
-    /** The median of {@code values} (not modified); NaN when there are none. */
+    /**
+     * The median of {@code values} (not modified): the middle value, or the mean of the two middle values
+     * (numpy.median, R's median); NaN when there are none. The one median of the code base.
+     */
     public static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }
         double[] s = values.clone();
         Arrays.sort(s);
-        return ofSorted(s, 0.5);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    /** The median of the values that are not NaN; NaN when there are none. */
+    public static double medianIgnoringNaN(double[] values) {
+        return median(Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray());
     }
 }

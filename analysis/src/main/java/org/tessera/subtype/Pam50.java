@@ -156,8 +156,7 @@ public final class Pam50 {
             for (int i = 0; i < n; i++) {
                 col[i] = x[i][j];
             }
-            Arrays.sort(col);
-            double median = n % 2 == 1 ? col[n / 2] : 0.5 * (col[n / 2 - 1] + col[n / 2]);
+            double median = org.tessera.stats.Quantiles.median(col);
             for (int i = 0; i < n; i++) {
                 x[i][j] -= median;
             }

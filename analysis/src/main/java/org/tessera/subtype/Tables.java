@@ -2,46 +2,33 @@ package org.tessera.subtype;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tessera.text.TableException;
+import org.tessera.text.TextTable;
 
 /**
- * Reading of the small delimited tables in shared/signatures and shared/tcga-brca. They hold no quoted
- * delimiters, so a cell is the text between delimiters with one pair of surrounding double quotes removed
- * (genefu's write.csv quotes every string).
+ * Reading of the small delimited tables in shared/signatures and shared/tcga-brca, through {@link TextTable}
+ * (quoted cells, as genefu's write.csv writes every string, comments, byte-order mark).
  */
 final class Tables {
     private Tables() {
     }
 
-    /** Non-blank lines split into cells; each row must have as many cells as the first (the header). */
+    /** The header then the data rows, as cells; each row has as many cells as the header. */
     static List<String[]> read(Path file, String delimiter) {
-        List<String> lines;
+        TextTable t;
         try {
-            lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+            t = TextTable.read(file, delimiter.charAt(0));
+        } catch (TableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + " is empty");
-        }
         List<String[]> rows = new ArrayList<>();
-        int width = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(delimiter, -1);
-            for (int c = 0; c < cells.length; c++) {
-                cells[c] = unquote(cells[c].strip());
-            }
-            if (width < 0) {
-                width = cells.length;
-            } else if (cells.length != width) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + " has " + cells.length
-                        + " cells, the header has " + width);
-            }
-            rows.add(cells);
-        }
+        rows.add(t.header().toArray(String[]::new));
+        t.rows().forEach(r -> rows.add(r.cells().toArray(String[]::new)));
         return rows;
     }
 
@@ -51,9 +38,5 @@ final class Tables {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(file + " line " + line + ": '" + cell + "' is not a number", e);
         }
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }

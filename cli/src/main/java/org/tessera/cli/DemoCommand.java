@@ -20,6 +20,7 @@ import org.tessera.report.HtmlReportWriter;
 import org.tessera.report.Report;
 import org.tessera.store.SoftwareVersion;
 import org.tessera.heads.GeneMetric;
+import org.tessera.spatial.Her2st;
 import org.tessera.store.FeatureStore;
 import org.tessera.train.Her2stPseudoBulk;
 import org.tessera.train.Training;
@@ -41,8 +42,6 @@ import picocli.CommandLine.Spec;
     "Running it again reuses everything already stored."})
 final class DemoCommand implements Callable<Integer> {
     static final String BACKBONE = "mobilenet_v2_imagenet";
-    /** HER2ST images state no pixel size; 200 um spot pitch over about 290 px gives about 0.69 um/px. */
-    static final double HER2ST_MPP = 0.69;
     /** The TCGA slide states no pixel size either; TCGA slides are scanned at 20x or 40x: 0.5 is assumed. */
     static final double TCGA_ASSUMED_MPP = 0.5;
 
@@ -105,13 +104,14 @@ final class DemoCommand implements Callable<Integer> {
                 Optional.empty(), Optional.of("OpenSlide")));
         entries.add(new SlideImporter.Entry(data.resolve("slides/TCGA-CR-7395-01A-01-TS1.svs"),
                 OptionalDouble.of(TCGA_ASSUMED_MPP), Optional.empty(), Optional.of("TCGA")));
-        for (String section : Her2stSpots.SECTIONS) {
-            entries.add(new SlideImporter.Entry(data.resolve("her2st/images/" + section + ".jpg"), OptionalDouble.of(HER2ST_MPP),
-                    Optional.of("HER2ST-" + section.charAt(0)), Optional.of("HER2ST")));
+        for (String section : Her2st.SECTIONS) {
+            entries.add(new SlideImporter.Entry(Her2st.image(data, section), OptionalDouble.of(Her2st.MPP),
+                    Optional.of(Her2st.patient(section)), Optional.of("HER2ST")));
         }
         SlideImporter.Report added = SlideImporter.add(s, entries);
         out.printf("%d slides in the catalogue (TCGA-CR-7395 states no pixel size: %.2f um/px assumed; "
-                + "HER2ST images: %.2f um/px from the 200 um spot pitch)%n", added.added().size(), TCGA_ASSUMED_MPP, HER2ST_MPP);
+                + "HER2ST images: %.2f um/px from the %.0f um spot pitch)%n", added.added().size(), TCGA_ASSUMED_MPP, Her2st.MPP,
+                Her2st.PITCH_UM);
         int code = Reports.failures(spec.commandLine().getErr(), "slides", added.failures());
 
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
@@ -145,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("== Training on HER2ST pseudo-bulk regions (1.2 mm blocks of spots; counts summed, log1p per 10,000;");
         out.println("   500 highest-mean genes; tile embeddings mean-pooled per block), leave-one-section-out");
         Her2stPseudoBulk.Outcome o = Her2stPseudoBulk.run(s, data, BACKBONE);
-        out.printf("%d regions from %d sections%n", o.regions().regions().size(), Her2stPseudoBulk.SECTIONS.size());
+        out.printf("%d regions from %d sections%n", o.regions().regions().size(), Her2st.SECTIONS.size());
         for (Training.Report r : o.reports()) {
             long significant = r.metrics().stream().filter(m -> m.spearmanQ() < 0.05).count();
             out.printf("%nrun %d (%s): %d regions x %d features, %d genes; %d genes with Spearman q < 0.05%n", r.runId(),

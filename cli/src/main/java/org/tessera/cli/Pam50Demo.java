@@ -22,15 +22,16 @@ import org.tessera.subtype.Pam50;
 import org.tessera.subtype.Pam50Call;
 import org.tessera.subtype.Pam50Options;
 import org.tessera.subtype.ProliferationScore;
+import org.tessera.survival.Covariate;
 import org.tessera.survival.CoxOptions;
 import org.tessera.survival.CoxTable;
 import org.tessera.survival.CoxTableRow;
-import org.tessera.survival.Covariate;
 import org.tessera.survival.KaplanMeier;
 import org.tessera.survival.KaplanMeierFit;
 import org.tessera.survival.LogRank;
 import org.tessera.survival.LogRankResult;
 import org.tessera.survival.SurvivalData;
+import org.tessera.survival.SurvivalTable;
 
 /**
  * The demo's clinical half, on TCGA-BRCA: PAM50 calls from the measured PAM50 expression against TCGA's published

@@ -4,26 +4,26 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tessera.cli.Her2stSpots.Embedding;
-import org.tessera.maps.Cartography;
+import java.util.Optional;
 import org.tessera.maps.Heterogeneity;
-import org.tessera.maps.HeterogeneityMap;
-import org.tessera.maps.HeterogeneityTable;
 import org.tessera.maps.SpotMap;
 import org.tessera.maps.SpotValues;
 import org.tessera.plots.HistogramPlot;
 import org.tessera.plots.ScatterPlot;
 import org.tessera.report.Section;
+import org.tessera.spatial.Her2st;
 import org.tessera.spots.GeneSelection;
 import org.tessera.spots.Grid;
 import org.tessera.spots.HeadOptions;
+import org.tessera.spots.Her2stSpotEmbeddings;
+import org.tessera.spots.Her2stSpotEmbeddings.Embedding;
 import org.tessera.spots.Scheme;
 import org.tessera.spots.SpotData;
+import org.tessera.spots.SpotHeterogeneity;
 import org.tessera.spots.SpotResult;
 import org.tessera.spots.SpotRun;
 import org.tessera.spots.SpotStore;
@@ -47,13 +47,13 @@ final class SpatialDemo {
     static List<Section> run(FeatureStore s, Path shared, PrintWriter out, PrintWriter err) throws Exception {
         out.println();
         out.println("== ST-Net on HER2ST: spot patches (112 um at 0.5 um/px) -> embedding -> PCA 256 -> ridge, genes chosen on training spots");
-        Her2stSpots.importSections(s, shared, out);
-        Embedding colour = Embedding.of(Her2stSpots.COLOUR, 112, 1);
+        Her2stSetup.importSections(s, shared, out);
+        Embedding colour = Embedding.of(Her2stSpotEmbeddings.COLOUR, 112, 1);
         Embedding mnv2 = Embedding.of(MNV2, 112, 8);
-        Her2stSpots.embed(s, shared, List.of(colour, mnv2), out, err);
+        Her2stSetup.embed(s, shared, List.of(colour, mnv2), out, err);
 
-        Scheme loso = new Scheme.LeaveOneSectionOut(Her2stSpots.PATIENT_C);
-        Scheme toB4 = new Scheme.TrainTest(Her2stSpots.PATIENT_C, List.of("B4"));
+        Scheme loso = new Scheme.LeaveOneSectionOut(Her2st.PATIENT_C);
+        Scheme toB4 = new Scheme.TrainTest(Her2st.PATIENT_C, List.of("B4"));
         GeneSelection hest = new GeneSelection(GeneSelection.Kind.TOP_VARIANCE, 50);
         List<Object[]> rows = new ArrayList<>();
         Map<String, SpotRun.Outcome> done = new LinkedHashMap<>();
@@ -116,91 +116,28 @@ final class SpatialDemo {
         return List.of(results, maps, heterogeneity);
     }
 
-    /** The section's slide and the tiling of its 112 um patches with TTA: the "tiles" of its cartography. */
-    private static String[] spotPatches(FeatureStore s, String section) throws java.sql.SQLException {
-        try (var p = s.connection().prepareStatement("SELECT DISTINCT slide_id, tiling_id FROM spot_embeddings WHERE section = ? "
-                + "AND backbone = ? AND patch_um = 112 AND tta = 8 AND stain = 'none'")) {
-            p.setString(1, section);
-            p.setString(2, MNV2);
-            try (var r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalStateException("no MobileNetV2 TTA patches of section " + section);
-                }
-                return new String[] {r.getString(1), r.getString(2)};
-            }
-        }
-    }
-
     /**
-     * PathoMCH's cartography on spots: trait 1 = predicted ERBB2 above its median over the held-out spots of patient C,
-     * trait 2 = predicted proliferation (mean z-score of the proliferation genes) above its median; HTI per section.
+     * PathoMCH's cartography on spots ({@link SpotHeterogeneity}): ERBB2-high and proliferative spots of patient C from
+     * held-out predictions, the HTI of each section.
      */
     private static Section heterogeneity(FeatureStore s, Path dir, PrintWriter out) throws Exception {
-        List<String> genes = new ArrayList<>(List.of("ERBB2"));
-        SpotData probe = SpotStore.load(s, SpotStore.render(List.of(Embedding.of(Her2stSpots.COLOUR, 112, 1).source(s)), Map.of()),
-                Her2stSpots.PATIENT_C);
-        PROLIFERATION.stream().filter(probe.genes()::contains).forEach(genes::add);
-        String experiment = "demo/mnv2-tta8/loso-C-traits";
-        SpotResult r = new SpotRun(experiment, List.of(Embedding.of(MNV2, 112, 8).source(s)), Map.of(),
-                new Scheme.LeaveOneSectionOut(Her2stSpots.PATIENT_C), GeneSelection.of(genes), HeadOptions.defaults(), Grid.LEGACY_ST,
-                SpotRun.Context.NONE, false).run(s).result();
-        Map<String, Map<String, double[]>> bySpot = new HashMap<>(); // section -> spot -> predicted per gene
-        for (SpotResult.Prediction p : r.predictions()) {
-            bySpot.computeIfAbsent(p.section(), k -> new LinkedHashMap<>()).computeIfAbsent(p.spotId(), k -> new double[genes.size()])[genes
-                    .indexOf(p.gene())] = p.predicted();
-        }
-        List<double[]> all = bySpot.values().stream().flatMap(m -> m.values().stream()).toList();
-        double[] mean = new double[genes.size()];
-        double[] sd = new double[genes.size()];
-        for (int g = 0; g < genes.size(); g++) {
-            final int k = g;
-            mean[g] = all.stream().mapToDouble(v -> v[k]).average().orElseThrow();
-            sd[g] = Math.sqrt(all.stream().mapToDouble(v -> (v[k] - mean[k]) * (v[k] - mean[k])).average().orElseThrow());
-        }
-        java.util.function.ToDoubleFunction<double[]> erbb2 = v -> v[0];
-        java.util.function.ToDoubleFunction<double[]> prolif = v -> {
-            double z = 0;
-            for (int g = 1; g < v.length; g++) {
-                z += sd[g] > 0 ? (v[g] - mean[g]) / sd[g] : 0;
-            }
-            return z / Math.max(1, v.length - 1);
-        };
-        double erbb2Median = org.tessera.stats.Quantiles.median(all.stream().mapToDouble(erbb2).toArray());
-        double prolifMedian = org.tessera.stats.Quantiles.median(all.stream().mapToDouble(prolif).toArray());
-        List<String> traits = List.of("ERBB2-high", "proliferative");
+        SpotData probe = SpotStore.load(s, SpotStore.render(List.of(Embedding.of(Her2stSpotEmbeddings.COLOUR, 112, 1).source(s)), Map.of()),
+                Her2st.PATIENT_C);
+        SpotHeterogeneity.Result result = SpotHeterogeneity.run(s, new SpotHeterogeneity.Request("demo/mnv2-tta8/loso-C-traits",
+                Embedding.of(MNV2, 112, 8), new Scheme.LeaveOneSectionOut(Her2st.PATIENT_C), Her2st.PATIENT_C, "ERBB2", PROLIFERATION,
+                Optional.of(MAP_SECTION), dir), probe.genes());
+        List<String> genes = result.genes();
         List<List<Object>> rows = new ArrayList<>();
         Path mapFile = null;
-        for (String section : Her2stSpots.PATIENT_C) {
-            Map<Integer, Boolean> high = new HashMap<>();
-            Map<Integer, Boolean> proliferative = new HashMap<>();
-            int columns = 0;
-            int rowsN = 0;
-            for (String spot : bySpot.get(section).keySet()) {
-                String[] xy = spot.split("x");
-                columns = Math.max(columns, Integer.parseInt(xy[0]) + 1);
-                rowsN = Math.max(rowsN, Integer.parseInt(xy[1]) + 1);
-            }
-            for (Map.Entry<String, double[]> e : bySpot.get(section).entrySet()) {
-                String[] xy = e.getKey().split("x");
-                int index = Integer.parseInt(xy[1]) * columns + Integer.parseInt(xy[0]);
-                high.put(index, erbb2.applyAsDouble(e.getValue()) > erbb2Median);
-                proliferative.put(index, prolif.applyAsDouble(e.getValue()) > prolifMedian);
-            }
-            Cartography c = Cartography.of(traits, columns, rowsN, List.of(high, proliferative));
-            Heterogeneity h = c.heterogeneity();
-            Path sectionMap = section.equals(MAP_SECTION) ? dir.resolve("heterogeneity_" + section + ".png") : null;
-            String hti = h.hti().isPresent() ? String.format(Locale.ROOT, "%.3f", h.hti().getAsDouble()) : "undefined";
-            out.printf("heterogeneity %s: %d spots, %d with a trait, HTI %s%n", section, h.nTiles(), h.nPositive(), hti);
-            rows.add(List.of(section, h.nTiles(), h.nPositive(), h.hti().isPresent() ? (Object) h.hti().getAsDouble() : "undefined",
+        for (SpotHeterogeneity.SectionResult r : result.sections()) {
+            Heterogeneity h = r.heterogeneity();
+            out.printf("heterogeneity %s: %d spots, %d with a trait, HTI %s%n", r.section(), h.nTiles(), h.nPositive(), r.hti());
+            rows.add(List.of(r.section(), h.nTiles(), h.nPositive(), h.hti().isPresent() ? (Object) h.hti().getAsDouble() : "undefined",
                     h.shares().toString()));
-            if (sectionMap != null) {
-                mapFile = sectionMap;
-                new HeterogeneityMap(c, "HER2ST " + section + ": ERBB2-high and proliferative spots (predicted), HTI " + hti).write(mapFile);
+            if (r.map().isPresent()) {
+                mapFile = r.map().get();
                 out.println("heterogeneity map " + mapFile);
             }
-            String[] patches = spotPatches(s, section);
-            HeterogeneityTable.delete(s, "spot_predictions", patches[0], patches[1], traits);
-            HeterogeneityTable.insert(s, "spot_predictions", List.of(), patches[0], patches[1], h, java.util.Optional.ofNullable(sectionMap));
         }
         Section section = Section.titled("Molecular cartography and heterogeneity (PathoMCH), patient C")
                 .text("Traits from held-out predictions (MobileNetV2 + TTA, leave-one-section-out): ERBB2-high = predicted ERBB2 above its"

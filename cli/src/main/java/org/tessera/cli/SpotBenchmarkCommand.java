@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tessera.cli.Her2stSpots.Embedding;
+import org.tessera.spatial.Her2st;
 import org.tessera.spots.GeneSelection;
 import org.tessera.spots.Grid;
 import org.tessera.spots.HeadOptions;
+import org.tessera.spots.Her2stSpotEmbeddings;
+import org.tessera.spots.Her2stSpotEmbeddings.Embedding;
 import org.tessera.spots.Scheme;
 import org.tessera.spots.SpotBenchmark;
 import org.tessera.spots.SpotBenchmark.Setting;
@@ -53,7 +55,7 @@ final class SpotBenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path data = shared.resolve();
-        Embedding colour = Embedding.of(Her2stSpots.COLOUR, 112, 1);
+        Embedding colour = Embedding.of(Her2stSpotEmbeddings.COLOUR, 112, 1);
         Embedding mnv2 = Embedding.of(MNV2, 112, 1);
         Embedding mnv2Tta = Embedding.of(MNV2, 112, 8);
         Embedding inceptionTta = Embedding.of(INCEPTION, 112, 8);
@@ -64,8 +66,8 @@ final class SpotBenchmarkCommand implements Callable<Integer> {
             needed.addAll(List.of(mnv2Wide, mnv2Macenko));
         }
         try (FeatureStore s = FeatureStore.open(store)) {
-            Her2stSpots.importSections(s, data, out);
-            Her2stSpots.embed(s, data, needed, out, err);
+            Her2stSetup.importSections(s, data, out);
+            Her2stSetup.embed(s, data, needed, out, err);
             List<Variant> variants = new ArrayList<>(List.of(
                     Variant.of("colour baseline", colour.source(s)),
                     Variant.of("MobileNetV2", mnv2.source(s)),
@@ -82,10 +84,10 @@ final class SpotBenchmarkCommand implements Callable<Integer> {
                         Variant.of("colour baseline, smoothed pred.", colour.source(s)).smoothingPredictions()));
             }
             List<Setting> settings = List.of(
-                    new Setting("LOSO C, top-var 50", new Scheme.LeaveOneSectionOut(Her2stSpots.PATIENT_C), new GeneSelection(GeneSelection.Kind.TOP_VARIANCE, 50)),
-                    new Setting("LOSO C, top-mean 250", new Scheme.LeaveOneSectionOut(Her2stSpots.PATIENT_C), new GeneSelection(GeneSelection.Kind.TOP_MEAN, 250)),
-                    new Setting("C -> B4, top-var 50", new Scheme.TrainTest(Her2stSpots.PATIENT_C, List.of("B4")), new GeneSelection(GeneSelection.Kind.TOP_VARIANCE, 50)),
-                    new Setting("C -> B4, top-mean 250", new Scheme.TrainTest(Her2stSpots.PATIENT_C, List.of("B4")), new GeneSelection(GeneSelection.Kind.TOP_MEAN, 250)));
+                    new Setting("LOSO C, top-var 50", new Scheme.LeaveOneSectionOut(Her2st.PATIENT_C), new GeneSelection(GeneSelection.Kind.TOP_VARIANCE, 50)),
+                    new Setting("LOSO C, top-mean 250", new Scheme.LeaveOneSectionOut(Her2st.PATIENT_C), new GeneSelection(GeneSelection.Kind.TOP_MEAN, 250)),
+                    new Setting("C -> B4, top-var 50", new Scheme.TrainTest(Her2st.PATIENT_C, List.of("B4")), new GeneSelection(GeneSelection.Kind.TOP_VARIANCE, 50)),
+                    new Setting("C -> B4, top-mean 250", new Scheme.TrainTest(Her2st.PATIENT_C, List.of("B4")), new GeneSelection(GeneSelection.Kind.TOP_MEAN, 250)));
             long start = System.nanoTime();
             List<SpotBenchmark.Cell> cells = SpotBenchmark.run(s, variants, settings, HeadOptions.defaults(), Grid.LEGACY_ST, c -> {
                 err.printf(Locale.ROOT, "  %-34s %-22s r = %.3f  (%.1f s)%n", c.variant().label(), c.setting().label(), c.summary().meanPearson(),

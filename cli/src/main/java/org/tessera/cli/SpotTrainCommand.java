@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tessera.featureset.FeatureSet;
 import org.tessera.featureset.Pooling;
+import org.tessera.files.AtomicFiles;
 import org.tessera.spots.GeneSelection;
 import org.tessera.spots.Grid;
 import org.tessera.spots.HeadOptions;
@@ -272,13 +273,6 @@ final class SpotTrainCommand implements Callable<Integer> {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, text);
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import org.tessera.files.AtomicFiles;
 import org.tessera.store.FeatureStore;
+import org.tessera.store.ReadOnlySql;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, name = "sql", description = {
     "Run SQL on the store (DuckDB dialect). Read-only unless --write.",
     "",
+    "Read-only runs one statement that reads: SELECT, WITH, VALUES, FROM ..., DESCRIBE, SHOW, SUMMARIZE,",
+    "EXPLAIN and the reporting PRAGMAs (table_info, storage_info, database_size, version, ...), as DuckDB's",
+    "parser classifies it. COPY ... TO, EXPORT, ATTACH, INSTALL, LOAD, SET and every statement that writes",
+    "are refused: save a result with --out FILE --format ..., change the store with --write.",
+    "",
     "Tables: cohorts, patients, slides, slide_files, tilings, tile_grids, tiles, backbones,",
     "extraction_runs, embedding_sets, expression, expression_imports, clinical, splits, training_runs,",
     "gene_results, bundles, predictions. Views: embeddings (slide_id, tiling_id, backbone, stain,",
@@ -26,7 +33,9 @@ import picocli.CommandLine.Spec;
     "  tessera sql \"SELECT name, patient_id, width, height, mpp FROM slides\"",
     "  tessera sql \"SELECT backbone, count(*) AS tiles FROM embeddings GROUP BY ALL\"",
     "  tessera sql --format parquet --out means.parquet \"SELECT * FROM slide_embeddings_mean\"",
-    "  tessera sql --file sql/examples/runs.sql"})
+    "  tessera sql --file sql/examples/runs.sql",
+    "  tessera sql \"DESCRIBE slides\"",
+    "  tessera sql --write \"DELETE FROM predictions WHERE bundle_id = 'old'\""})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -60,22 +69,28 @@ final class SqlCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either a QUERY or --file FILE");
         }
         if (file != null) {
-            query = Files.readString(file).strip();
-            while (query.endsWith(";")) {
-                query = query.substring(0, query.length() - 1).strip();
-            }
+            query = Files.readString(file);
         }
         try (FeatureStore s = write ? FeatureStore.open(store.store) : FeatureStore.openReadOnly(store.store)) {
+            if (!write) {
+                ReadOnlySql.prepare(s.connection());
+                query = ReadOnlySql.check(s.connection(), query); // refusal: exit 1 with its reason
+            }
             if (format == Format.parquet) {
                 if (out == null) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format parquet needs --out FILE");
                 }
                 Path target = out.toAbsolutePath();
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                try (Statement st = s.connection().createStatement()) {
-                    st.execute("COPY (" + query + ") TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet)");
+                String select = query.strip();
+                while (select.endsWith(";")) {
+                    select = select.substring(0, select.length() - 1).strip();
                 }
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                String copy = select;
+                AtomicFiles.write(target, tmp -> {
+                    try (Statement st = s.connection().createStatement()) {
+                        st.execute("COPY (" + copy + "\n) TO '" + tmp.toString().replace("'", "''") + "' (FORMAT parquet)");
+                    }
+                });
                 spec.commandLine().getErr().println("wrote " + target);
                 return 0;
             }

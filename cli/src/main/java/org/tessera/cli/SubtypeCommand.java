@@ -3,10 +3,8 @@ package org.tessera.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.tessera.classify.ClassificationReport;
 import org.tessera.classify.EnsembleOptions;
 import org.tessera.classify.SoftVotingEnsemble;
+import org.tessera.files.AtomicFiles;
 import org.tessera.shared.SharedData;
 import org.tessera.stats.AdjustedRand;
 import org.tessera.subtype.Agreement;
@@ -29,12 +28,13 @@ import org.tessera.subtype.Pam50Genes;
 import org.tessera.subtype.Pam50Options;
 import org.tessera.subtype.ProliferationScore;
 import org.tessera.subtype.Subtype;
-import picocli.CommandLine;
+import org.tessera.survival.SurvivalTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tessera subtype pam50|classify}: PAM50 nearest-centroid calls (org.tessera.subtype.Pam50, genefu's
@@ -84,15 +84,7 @@ final class SubtypeCommand implements Runnable {
             }
             StringWriter text = new StringWriter();
             report.print(format, new PrintWriter(text));
-            Path target = out.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(out, text.toString());
         }
 
         /** Sample id to subtype label (Basal, Her2, ...) from a CSV/TSV file; unlabelled rows left out. */

@@ -10,11 +10,11 @@ import org.tessera.survival.ChiSquareTest;
 import org.tessera.survival.Concordance;
 import org.tessera.survival.ConcordanceResult;
 import org.tessera.survival.ConfidenceType;
+import org.tessera.survival.Covariate;
 import org.tessera.survival.CoxCoefficient;
 import org.tessera.survival.CoxFit;
 import org.tessera.survival.CoxOptions;
 import org.tessera.survival.CoxPh;
-import org.tessera.survival.Covariate;
 import org.tessera.survival.KaplanMeier;
 import org.tessera.survival.KaplanMeierFit;
 import org.tessera.survival.KaplanMeierStep;
@@ -23,13 +23,14 @@ import org.tessera.survival.LogRankGroup;
 import org.tessera.survival.LogRankResult;
 import org.tessera.survival.SurvivalData;
 import org.tessera.survival.SurvivalQuantile;
+import org.tessera.survival.SurvivalTable;
 import org.tessera.survival.Ties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tessera survival km|logrank|cox|cindex}: R's survfit, survdiff, coxph and concordance on a table of

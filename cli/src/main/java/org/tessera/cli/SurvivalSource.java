@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.tessera.store.FeatureStore;
 import org.tessera.survival.SurvivalData;
+import org.tessera.survival.SurvivalTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class SurvivalSource {
     String time;
 
     @Option(names = "--event", required = true, paramLabel = "COL",
-            description = "Event indicator: 1/0, TRUE/FALSE, or '1:DECEASED'/'0:LIVING' (leading digit).")
+            description = "Event indicator: 1/0, TRUE/FALSE, yes/no, dead/alive, or cBioPortal's '1:DECEASED'/'0:LIVING'.")
     String event;
 
     @Option(names = "--format", defaultValue = "table", description = "table, tsv or json (default: ${DEFAULT-VALUE}).")

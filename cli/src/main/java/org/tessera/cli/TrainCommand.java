@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tessera.featureset.FeatureSet;
 import org.tessera.featureset.Pooling;
+import org.tessera.files.AtomicFiles;
 import org.tessera.heads.GeneMetric;
 import org.tessera.heads.MlpOptions;
 import org.tessera.train.AggregateRidge;
@@ -144,7 +145,7 @@ final class TrainCommand {
         }
 
         private static void write(Path file, List<GeneMetric> metrics, List<GeneCall> calls) throws java.io.IOException {
-            Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+            AtomicFiles.write(file, tmp -> {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
                 w.println("gene\tpearson_r\tpearson_p\tpearson_q\tspearman_rho\tspearman_p\tspearman_q\tr2_pred"
                         + "\tspearman_p_bonferroni\tspearman_p_holm\tselected\tconfirmed\ttest_spearman_rho\ttest_spearman_p\ttest_r2_pred");
@@ -157,7 +158,7 @@ final class TrainCommand {
                             c.test().map(t -> "" + t.spearmanP()).orElse(""), c.test().map(t -> "" + t.r2()).orElse(""));
                 }
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            });
         }
     }
 

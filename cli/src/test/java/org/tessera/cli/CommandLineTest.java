@@ -82,6 +82,11 @@ class CommandLineTest {
         Cli write = Cli.run("sql", "--store", store(), "DELETE FROM slides");
         assertEquals(1, write.code(), "read-only by default: " + write);
         assertTrue(write.err().startsWith("tessera: error:"), write.err());
+        Path copied = tmp.resolve("x.csv");
+        Cli copy = Cli.run("sql", "--store", store(), "COPY (SELECT 1) TO '" + copied + "'");
+        assertEquals(1, copy.code(), copy.toString());
+        assertTrue(copy.err().contains("read-only") && copy.err().contains("--out"), copy.err());
+        assertTrue(Files.notExists(copied), "the refused COPY wrote " + copied);
     }
 
     @Test

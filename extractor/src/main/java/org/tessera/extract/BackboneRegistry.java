@@ -64,8 +64,8 @@ public final class BackboneRegistry {
 
     /** The built-in colour baseline's record: no model file, weights checksum = sha256 of its definition. */
     public static BackboneRecord colourBaseline() {
-        String card = "{\"name\": \"" + ColourFeatures.NAME + "\", \"builtin\": true, \"dimension\": " + ColourFeatures.DIMENSION
-                + ", \"definition\": \"" + ColourFeatures.DEFINITION + "\"}";
+        String card = org.tessera.store.Json.write(new BuiltinCard(ColourFeatures.NAME, true, ColourFeatures.DIMENSION,
+                ColourFeatures.DEFINITION));
         return new BackboneRecord(ColourFeatures.NAME, ColourFeatures.weightsSha256(), ColourFeatures.DIMENSION, 0,
                 "builtin:" + ColourFeatures.NAME, card);
     }
@@ -100,5 +100,9 @@ public final class BackboneRegistry {
         }
         BackboneCard card = BackboneCard.fromJson(record.cardJson(), "card of backbone '" + record.backbone() + "' in the store");
         return Backbone.load(card, Path.of(record.modelPath()), new Backbone.Options(device, true, intraOpThreads, gpu));
+    }
+
+    /** The card of a built-in backbone that has no model file, as stored in {@code backbones.card}. */
+    record BuiltinCard(String name, boolean builtin, int dimension, String definition) {
     }
 }

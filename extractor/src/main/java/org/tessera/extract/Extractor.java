@@ -1,7 +1,6 @@
 package org.tessera.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ public final class Extractor {
             BackboneRecord b = backbones.get(lane);
             runIds[lane] = store.runs().start(new RunLog.Start(b.backbone(), b.weightsSha256(), tilingId, stain,
                     device.name().toLowerCase(Locale.ROOT), batchSize, SoftwareVersion.get(),
-                    parametersJson(tilingId, stain, batchSize, backbones), slides.size()));
+                    parameters(tilingId, stain, batchSize, backbones), slides.size()));
         }
         if (todo.isEmpty()) {
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -153,7 +152,7 @@ public final class Extractor {
                 store.runs().finish(runIds[lane], new RunLog.Finish(r.slidesExtracted(), skipped[lane], r.slidesFailed(),
                         r.tilesEmbedded(), report.seconds(), FailureLog.reasonsJson(failed), FailureLog.causesJson(failed),
                         failed.isEmpty() ? Optional.empty() : log.path()));
-                store.runs().readers(runIds[lane], JSON.writeValueAsString(new java.util.TreeMap<>(run.readers())));
+                store.runs().readers(runIds[lane], org.tessera.store.Json.write(new java.util.TreeMap<>(run.readers())));
             }
             return report;
         } finally {
@@ -212,13 +211,13 @@ public final class Extractor {
         return lanes;
     }
 
-    private String parametersJson(String tilingId, String stain, int batchSize, List<BackboneRecord> backbones) {
-        ObjectNode o = JSON.createObjectNode();
-        source.parameters(o);
-        o.put("tiling_id", tilingId).put("stain", stain).put("batch_size", batchSize).put("reader_threads", options.readerThreads())
-                .put("inference_threads", options.inferenceThreads()).put("part_rows", options.partRows());
-        backbones.forEach(b -> o.withArray("backbones").add(b.backbone()));
-        options.gpus().forEach(g -> o.withArray("gpus").add(g));
-        return o.toString();
+    private RunParameters parameters(String tilingId, String stain, int batchSize, List<BackboneRecord> backbones) {
+        return new RunParameters(source.parameters(), tilingId, stain, batchSize, options.readerThreads(), options.inferenceThreads(),
+                options.partRows(), backbones.stream().map(BackboneRecord::backbone).toList(), options.gpus());
+    }
+
+    /** A run's parameters: the tile source's, then the run's own (one flat JSON object in the run log). */
+    record RunParameters(@com.fasterxml.jackson.annotation.JsonUnwrapped Object source, String tilingId, String stain,
+            int batchSize, int readerThreads, int inferenceThreads, int partRows, List<String> backbones, List<Integer> gpus) {
     }
 }

@@ -64,9 +64,12 @@ final class GridBuilder implements TileSource {
     }
 
     @Override
-    public void parameters(com.fasterxml.jackson.databind.node.ObjectNode into) {
-        into.put("tile_px", spec.tilePx()).put("mpp", spec.mpp()).put("stride_px", spec.stridePx())
-                .put("min_tissue", spec.minTissue()).put("tissue", tissueMethod(detector));
+    public Parameters parameters() {
+        return new Parameters(spec.tilePx(), spec.mpp(), spec.stridePx(), spec.minTissue(), tissueMethod(detector));
+    }
+
+    /** A tissue-grid run's parameters, as recorded in {@code extraction_runs.parameters}. */
+    public record Parameters(int tilePx, double mpp, int stridePx, double minTissue, String tissue) {
     }
 
     /** The tissue method as recorded in the tiling's identity: detector and its options. */

@@ -15,7 +15,7 @@ import org.tessera.store.FeatureStore;
 import org.tessera.store.Ids;
 import org.tessera.store.SlideCatalogue;
 import org.tessera.store.SlideRecord;
-import org.tessera.text.DelimitedLine;
+import org.tessera.text.TextTable;
 
 /**
  * Adds slides to a store's catalogue: opens each file (which proves it is a readable slide), reads its
@@ -93,44 +93,40 @@ public final class SlideImporter {
 
     /**
      * Reads a manifest CSV with a header naming at least {@code slide}, and optionally {@code patient},
-     * {@code cohort} and {@code mpp}. Slide paths are relative to the manifest's folder.
+     * {@code cohort} and {@code mpp} (any case). Slide paths are relative to the manifest's folder. The file is
+     * read as every user table ({@link TextTable}: quoted names with commas, comments, byte-order mark).
      */
     public static List<Entry> manifest(Path csv, OptionalDouble defaultMpp, Optional<String> defaultCohort) throws IOException {
-        List<String> lines = Files.readAllLines(csv).stream().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new IOException(csv + ": empty manifest; expected a header 'slide,patient,cohort'");
-        }
-        List<String> header = cells(lines.get(0).toLowerCase(java.util.Locale.ROOT));
+        TextTable table = TextTable.read(csv, ',');
+        List<String> header = table.header().stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
         int slide = header.indexOf("slide");
         if (slide < 0) {
-            throw new IOException(csv + ": the manifest's header has no 'slide' column (found " + header + ")");
+            throw new IOException(csv + ": the manifest's header has no 'slide' column (found " + header + "); expected 'slide,patient,cohort'");
         }
         int patient = header.indexOf("patient");
         int cohort = header.indexOf("cohort");
         int mpp = header.indexOf("mpp");
         List<Entry> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = cells(lines.get(i)).toArray(String[]::new);
-            if (f.length != header.size()) {
-                throw new IOException(csv + ": line " + (i + 1) + " has " + f.length + " fields, the header has " + header.size());
+        for (TextTable.Row row : table.rows()) {
+            String[] f = row.cells().toArray(String[]::new);
+            if (f[slide].isBlank()) {
+                throw new IOException(csv + ": line " + row.line() + " has no slide path");
             }
-            Path p = csv.toAbsolutePath().getParent().resolve(f[slide].strip());
+            Path p = csv.toAbsolutePath().getParent().resolve(f[slide]);
             OptionalDouble m = defaultMpp;
-            if (mpp >= 0 && !f[mpp].isBlank()) {
+            if (mpp >= 0 && !TextTable.isMissing(f[mpp])) {
                 try {
                     m = OptionalDouble.of(Double.parseDouble(f[mpp]));
                 } catch (NumberFormatException ex) {
-                    throw new IOException(csv + ": line " + (i + 1) + ": mpp '" + f[mpp] + "' is not a number", ex);
+                    throw new IOException(csv + ": line " + row.line() + ": mpp '" + f[mpp] + "' is not a number", ex);
+                }
+                if (!(m.getAsDouble() > 0 && Double.isFinite(m.getAsDouble()))) {
+                    throw new IOException(csv + ": line " + row.line() + ": mpp " + f[mpp] + " must be a positive number");
                 }
             }
             out.add(new Entry(p, m, field(f, patient), cohort >= 0 && !f[cohort].isBlank() ? field(f, cohort) : defaultCohort));
         }
         return out;
-    }
-
-    /** A manifest line's cells, stripped; quoted cells may hold commas (file names). */
-    private static List<String> cells(String line) {
-        return DelimitedLine.split(line, ',').stream().map(String::strip).toList();
     }
 
     private static Optional<String> field(String[] f, int i) {

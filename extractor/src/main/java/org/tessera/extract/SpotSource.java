@@ -72,8 +72,11 @@ final class SpotSource implements TileSource {
     }
 
     @Override
-    public void parameters(com.fasterxml.jackson.databind.node.ObjectNode into) {
-        into.put("spots", true).put("patch_um", spec.patchUm()).put("mpp", spec.mpp()).put("patch_px", spec.patchPx())
-                .put("tta", spec.tta()).put("tissue", SpotPatchSpec.TISSUE_METHOD);
+    public Parameters parameters() {
+        return new Parameters(true, spec.patchUm(), spec.mpp(), spec.patchPx(), spec.tta(), SpotPatchSpec.TISSUE_METHOD);
+    }
+
+    /** A spot-patch run's parameters, as recorded in {@code extraction_runs.parameters}. */
+    public record Parameters(boolean spots, double patchUm, double mpp, int patchPx, int tta, String tissue) {
     }
 }

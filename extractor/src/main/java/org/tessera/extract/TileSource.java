@@ -31,6 +31,6 @@ interface TileSource {
     /** Why a slide has no tiles, for its failure message. */
     String noTilesReason();
 
-    /** Puts the source's parameters into the run log's parameters object. */
-    void parameters(com.fasterxml.jackson.databind.node.ObjectNode into);
+    /** The source's parameters (a record), written into the run log's parameters. */
+    Object parameters();
 }

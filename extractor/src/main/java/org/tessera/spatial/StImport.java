@@ -51,10 +51,8 @@ public final class StImport {
     /** The user's choices; {@code mpp} overrides every other source of the pixel size. */
     public record Options(Normalisation normalisation, OptionalDouble mpp, double spotPitchUm, Optional<Path> image,
             Optional<String> patient, Optional<String> cohort) {
-        public static final double HER2ST_PITCH_UM = 200;
-
         public static Options defaults() {
-            return new Options(Normalisation.CP10K_LOG1P, OptionalDouble.empty(), HER2ST_PITCH_UM, Optional.empty(), Optional.empty(),
+            return new Options(Normalisation.CP10K_LOG1P, OptionalDouble.empty(), Her2st.PITCH_UM, Optional.empty(), Optional.empty(),
                     Optional.empty());
         }
 
@@ -117,9 +115,7 @@ public final class StImport {
             slideId = Optional.of(r.added().get(0).slide().slideId());
         }
         long nonZero = write(store, src, o, mpp, mppSource, slideId, libraries, kept);
-        long[] nonEmpty = Arrays.stream(libraries).filter(l -> l > 0).sorted().toArray();
-        double median = nonEmpty.length % 2 == 1 ? nonEmpty[nonEmpty.length / 2]
-                : (nonEmpty[nonEmpty.length / 2 - 1] + nonEmpty[nonEmpty.length / 2]) / 2.0;
+        double median = org.tessera.stats.Quantiles.median(Arrays.stream(libraries).filter(l -> l > 0).asDoubleStream().toArray());
         return new Result(s.name(), src.platform(), kept, s.genes().size(), dropped, nonZero, mpp, mppSource, median, slideId,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -14,7 +14,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * A feature store: one directory holding a DuckDB catalogue ({@code catalogue.duckdb}) and immutable
  * Parquet embedding files under {@code embeddings/}. This class owns the database connection and the
- * directory layout; the catalogue's tables are reached through small classes ({@link SlideCatalogue},
+ * directory layout; the catalogue (written in a format DuckDB 1.x reads, see {@link CatalogueFormat}) is
+ * reached through small classes ({@link SlideCatalogue},
  * {@link TilingCatalogue}, {@link BackboneCatalogue}, {@link EmbeddingSets}, {@link RunLog}).
  *
  * <p>Opening for writing applies the schema migrations from {@code sql/migrations} and recovers from a
@@ -75,6 +76,7 @@ public final class FeatureStore implements AutoCloseable {
                 props.setProperty("duckdb.read_only", "true");
             }
             StoreLock lock = readOnly ? null : StoreLock.acquire(root); // a second writer is refused here, by name
+            CatalogueFormat.configure(props);
             DuckDBConnection conn;
             try {
                 conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db, props);
@@ -87,7 +89,15 @@ public final class FeatureStore implements AutoCloseable {
             FeatureStore store = new FeatureStore(root, readOnly, conn, lock);
             try {
                 store.execute("SET file_search_path = '" + Sql.escape(root.toString()) + "'");
+                if (!readOnly && !CatalogueFormat.isCompatible(conn)) {
+                    EmbeddingSets.writeSchemaFile(store); // the views bind to it when copied
+                    CatalogueFormat.rewrite(conn, db);
+                    store.close();
+                    CatalogueFormat.replace(db);
+                    return open(dir, false);
+                }
                 if (!readOnly) {
+                    CatalogueFormat.clean(db);
                     EmbeddingSets.writeSchemaFile(store); // before the views, which bind to its columns
                     Migrations.apply(conn);
                     new EmbeddingSets(store).recover();

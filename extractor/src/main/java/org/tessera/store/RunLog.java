@@ -18,9 +18,9 @@ public final class RunLog {
         this.connection = connection;
     }
 
-    /** What a run was asked to do. {@code parametersJson} holds the full parameters for provenance. */
+    /** What a run was asked to do. {@code parameters} (a record) is stored as JSON for provenance. */
     public record Start(String backbone, String weightsSha256, String tilingId, String stain, String device, int batchSize,
-            String softwareVersion, String parametersJson, int slidesSelected) {
+            String softwareVersion, Object parameters, int slidesSelected) {
     }
 
     /**
@@ -44,7 +44,7 @@ public final class RunLog {
             p.setString(6, s.device());
             p.setInt(7, s.batchSize());
             p.setString(8, s.softwareVersion());
-            p.setString(9, s.parametersJson());
+            p.setString(9, Json.write(s.parameters()));
             p.setInt(10, s.slidesSelected());
             try (ResultSet r = p.executeQuery()) {
                 r.next();

@@ -1,10 +1,8 @@
 package org.tessera.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +22,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
+import org.tessera.files.AtomicFiles;
 
 /**
  * Writes one slide's embeddings: rows are buffered up to {@code partRows}, each full buffer travels as an
@@ -203,11 +202,7 @@ public final class SetWriter implements AutoCloseable {
     }
 
     static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException(to + ": the file system cannot rename atomically within the store", e);
-        }
+        AtomicFiles.move(from, to, false);
     }
 
     @Override

@@ -3,11 +3,10 @@ package org.tessera.tiling;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.tessera.files.AtomicFiles;
 import org.tessera.tissue.TissueMask;
 
 /**
@@ -74,15 +73,7 @@ public final class TilingPreview {
     public static void write(Path target, BufferedImage thumbnail, double thumbnailDownsample, TissueMask mask,
             TileGrid grid) throws IOException {
         BufferedImage image = render(thumbnail, thumbnailDownsample, mask, grid);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            writePng(image, tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, tmp -> writePng(image, tmp));
     }
 
     /**

@@ -69,8 +69,8 @@ class FailureCauseTest {
         }
 
         @Override
-        public void parameters(com.fasterxml.jackson.databind.node.ObjectNode into) {
-            grid.parameters(into);
+        public Object parameters() {
+            return grid.parameters();
         }
     }
 

@@ -17,7 +17,7 @@ import org.tessera.testkit.Shared;
  * 0.69 um/px, a st_sections row and the selected spots (selected == 1 in the real selection file).
  */
 final class Her2stSpots {
-    static final double MPP = 0.69;
+    static final double MPP = org.tessera.spatial.Her2st.MPP;
 
     /** A selected spot of a selection file: array x, y and pixel centre. */
     record Row(int x, int y, double pixelX, double pixelY) {

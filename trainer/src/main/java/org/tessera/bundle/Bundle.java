@@ -1,11 +1,9 @@
 package org.tessera.bundle;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.tessera.files.AtomicFiles;
 import org.tessera.splits.Split;
 import org.tessera.store.Directories;
 import org.tessera.store.SoftwareVersion;
@@ -130,9 +129,7 @@ public record Bundle(BundleKind kind, String softwareVersion, Instant created, B
             }
             Files.write(tmp.resolve(MANIFEST), manifest);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new BundleException(target + ": the file system cannot rename " + tmp.getFileName() + " into place atomically", e);
+                AtomicFiles.move(tmp, target, false);
             } catch (FileAlreadyExistsException e) {
                 throw new BundleException(target + ": appeared while the bundle was being written; choose a new directory", e);
             }

@@ -1,7 +1,5 @@
 package org.tessera.maps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +12,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.GridRecord;
+import org.tessera.store.Json;
 
 /**
  * PathoMCH over the store: a slide's cartography from its traits' tile calls, and its row in the
  * {@code heterogeneity} table (schema V011).
  */
 public final class HeterogeneityTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private HeterogeneityTable() {
     }
 
@@ -53,7 +50,7 @@ public final class HeterogeneityTable {
             p.setString(1, source);
             p.setString(2, slideId);
             p.setString(3, tilingId);
-            p.setString(4, json(traits));
+            p.setString(4, Json.write(traits));
             return p.executeUpdate();
         }
     }
@@ -76,7 +73,7 @@ public final class HeterogeneityTable {
             p.setString(2, runIds.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")));
             p.setString(3, slideId);
             p.setString(4, tilingId);
-            p.setString(5, json(h.traits()));
+            p.setString(5, Json.write(h.traits()));
             p.setLong(6, h.nTiles());
             p.setLong(7, h.nPositive());
             if (h.hti().isPresent()) {
@@ -84,21 +81,13 @@ public final class HeterogeneityTable {
             } else {
                 p.setNull(8, java.sql.Types.DOUBLE);
             }
-            p.setString(9, json(h.shares()));
-            p.setString(10, json(counts));
+            p.setString(9, Json.write(h.shares()));
+            p.setString(10, Json.write(counts));
             p.setString(11, map.map(x -> x.toAbsolutePath().toString()).orElse(null));
             try (ResultSet r = p.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }
-        }
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

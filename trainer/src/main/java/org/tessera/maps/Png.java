@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.tessera.files.AtomicFiles;
 
 /** Writes map files atomically: a temporary file beside the target, then a move, so no one sees half a picture. */
 public final class Png {
@@ -34,16 +33,10 @@ public final class Png {
      * {@code Files.createTempFile}'s owner-only), then moves it over {@code target} atomically.
      */
     static void atomically(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,21 +1,18 @@
 package org.tessera.score;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.tessera.bundle.Bundle;
 import org.tessera.featureset.FeatureMatrix;
+import org.tessera.files.AtomicFiles;
 import org.tessera.store.FeatureStore;
 
 /**
@@ -84,22 +81,17 @@ final class PredictionTable {
     static void export(FeatureStore store, String bundleId, List<String> slideIds, Path out, OutputFormat format)
             throws SQLException, IOException {
         Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + UUID.randomUUID());
         String ids = String.join(", ", slideIds.stream().map(PredictionTable::literal).toList());
         String query = "SELECT slide_id, patient_id, gene, predicted FROM predictions WHERE bundle_id = " + literal(bundleId)
                 + (slideIds.isEmpty() ? " AND false" : " AND slide_id IN (" + ids + ")") + " ORDER BY slide_id, gene";
         String options = format == OutputFormat.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
-        try (Statement s = store.connection().createStatement()) {
-            s.execute("COPY (" + query + ") TO " + literal(tmp.toString()) + " " + options);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException(target + ": the file system cannot rename " + tmp.getFileName() + " into place atomically", e);
-        } catch (SQLException e) {
-            throw new SQLException(target + ": cannot write the predictions: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, tmp -> {
+            try (Statement s = store.connection().createStatement()) {
+                s.execute("COPY (" + query + ") TO " + literal(tmp.toString()) + " " + options);
+            } catch (SQLException e) {
+                throw new SQLException(target + ": cannot write the predictions: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static String literal(String value) {

@@ -63,13 +63,4 @@ public record HeadOptions(int components, double[] lambdas, Choice choice, Crite
         return 100.0 / ((double) features * targets);
     }
 
-    /** The options as a JSON object (for the store). */
-    public String toJson() {
-        StringBuilder b = new StringBuilder("{\"pca\":").append(components).append(",\"lambda_choice\":\"").append(choice.label)
-                .append("\",\"criterion\":\"").append(criterion.name().toLowerCase(Locale.ROOT)).append("\",\"lambdas\":[");
-        for (int i = 0; i < lambdas.length; i++) {
-            b.append(i == 0 ? "" : ",").append(lambdas[i]);
-        }
-        return b.append("]}").toString();
-    }
 }

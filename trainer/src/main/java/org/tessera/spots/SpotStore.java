@@ -19,6 +19,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.tessera.featureset.FeatureSet;
 import org.tessera.store.FeatureStore;
+import org.tessera.store.Json;
 
 /**
  * Reads {@link SpotData} from the store and writes a {@link SpotResult} to it (tables of migration V010).
@@ -336,19 +337,21 @@ public final class SpotStore {
 
     /** The head's options with the penalty chosen per fold (and the inner-CV scores of the grid). */
     static String headJson(SpotResult r) {
-        String options = r.head().toJson();
-        StringBuilder b = new StringBuilder(options.substring(0, options.length() - 1)).append(",\"folds\":[");
-        for (int i = 0; i < r.choices().size(); i++) {
-            SpotResult.FoldChoice f = r.choices().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"fold\":\"").append(f.fold().replace("\"", "\\\"")).append("\",\"train_spots\":").append(f.trainSpots())
-                    .append(",\"genes\":").append(f.genes()).append(",\"components\":").append(f.components()).append(",\"lambda\":").append(f.lambda())
-                    .append(",\"intercept\":").append(f.intercept()).append(",\"inner_scores\":[");
-            for (int l = 0; l < f.innerScores().length; l++) {
-                b.append(l == 0 ? "" : ",").append(Double.isFinite(f.innerScores()[l]) ? Double.toString(f.innerScores()[l]) : "null");
-            }
-            b.append("]}");
-        }
-        return b.append("]}").toString();
+        HeadOptions h = r.head();
+        List<FoldParams> folds = r.choices().stream().map(f -> new FoldParams(f.fold(), f.trainSpots(), f.genes(), f.components(),
+                f.lambda(), f.intercept(), java.util.Arrays.stream(f.innerScores()).mapToObj(v -> Double.isFinite(v) ? v : null).toList()))
+                .toList();
+        return Json.write(new HeadParams(h.components(), h.choice().label(), h.criterion().name().toLowerCase(java.util.Locale.ROOT),
+                h.lambdas(), folds));
+    }
+
+    /** {@code spot_experiments.head_params}: the head's options and, per fold, the chosen penalty and inner-CV scores. */
+    record HeadParams(int pca, String lambdaChoice, String criterion, double[] lambdas, List<FoldParams> folds) {
+    }
+
+    /** One fold's choice; inner scores that are not finite are null. */
+    record FoldParams(String fold, int trainSpots, int genes, int components, double lambda, boolean intercept,
+            List<Double> innerScores) {
     }
 
     private static void setDouble(PreparedStatement p, int i, double v) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tessera.store.FeatureStore;
+import org.tessera.store.Json;
 import org.tessera.store.Ids;
 
 /**
@@ -67,7 +68,7 @@ public final class ClinicalImporter {
                     p.setString(2, sha);
                     p.setString(3, table.header().get(patientColumn));
                     p.setInt(4, patients.size());
-                    p.setString(5, ExpressionImporter.json(columns.stream().map(ClinicalImporter::json).toList()));
+                    p.setString(5, Json.write(columns.stream().map(ClinicalImporter::json).toList()));
                     try (ResultSet r = p.executeQuery()) {
                         r.next();
                         id[0] = r.getInt(1);

@@ -2,8 +2,6 @@ package org.tessera.targets;
 
 import static org.tessera.targets.Tables.CELLS;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tessera.store.FeatureStore;
+import org.tessera.store.Json;
 
 /**
  * Imports a bulk expression matrix into the store's {@code expression} table (long form, one row per
@@ -28,8 +27,6 @@ import org.tessera.store.FeatureStore;
  * import can be re-run safely.
  */
 public final class ExpressionImporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ExpressionImporter() {
     }
 
@@ -56,7 +53,7 @@ public final class ExpressionImporter {
                 exclusions.addAll(ExpressionSteps.standardise(c, path));
             }
             String sha = table.sha256();
-            String optionsJson = json(identity(options, loaded.orientation().orientation()));
+            String optionsJson = Json.write(identity(options, loaded.orientation().orientation()));
             int samples = (int) Tables.count(c, "SELECT count(DISTINCT sample) FROM " + CELLS);
             int patients = (int) Tables.count(c, "SELECT count(DISTINCT patient_id) FROM " + CELLS);
             int genes = (int) Tables.count(c, "SELECT count(DISTINCT gene) FROM " + CELLS);
@@ -127,11 +124,11 @@ public final class ExpressionImporter {
             p.setString(3, sha);
             p.setString(4, orientation.orientation().label());
             p.setString(5, options.transformLabel());
-            p.setString(6, json(filters(options.filter())));
+            p.setString(6, Json.write(filters(options.filter())));
             p.setString(7, optionsJson);
             p.setInt(8, samples);
             p.setInt(9, genes);
-            p.setString(10, json(exclusions.stream().map(ExpressionImporter::exclusion).toList()));
+            p.setString(10, Json.write(exclusions.stream().map(ExpressionImporter::exclusion).toList()));
             p.executeUpdate();
         }
     }
@@ -145,11 +142,4 @@ public final class ExpressionImporter {
         return m;
     }
 
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
-    }
 }

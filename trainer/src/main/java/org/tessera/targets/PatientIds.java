@@ -1,8 +1,6 @@
 package org.tessera.targets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tessera.store.Ids;
+import org.tessera.text.TextTable;
 
 /**
  * Sample id to patient id, as the store's catalogue names patients: an entry of the user's patient map
@@ -33,24 +32,22 @@ final class PatientIds {
             return none();
         }
         Path path = file.get().toAbsolutePath();
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        if (lines.isEmpty()) {
-            throw new ImportException(path + ": the patient map is empty");
-        }
-        char delimiter = lines.get(0).indexOf('\t') >= 0 ? '\t' : ',';
-        List<String> header = TableFile.split(lines.get(0), delimiter).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        TextTable table = TextTable.read(path);
+        List<String> header = table.header().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         int sample = index(header, "sample", "sample_id");
         int patient = index(header, "patient", "patient_id");
         if (sample < 0 || patient < 0) {
             throw new ImportException(path + ": the patient map needs columns 'sample' and 'patient' (or sample_id, patient_id); header is "
-                    + lines.get(0));
+                    + String.join(", ", table.header()));
+        }
+        if (table.rows().isEmpty()) {
+            throw new ImportException(path + ": the patient map is empty");
         }
         Map<String, String> map = new HashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> cells = TableFile.split(lines.get(i), delimiter);
-            if (cells.size() <= Math.max(sample, patient) || cells.get(sample).isEmpty() || cells.get(patient).isEmpty()) {
-                throw new ImportException(path + ": entry " + (i + 1) + " (" + lines.get(i) + ") lacks a sample or a patient");
+        for (TextTable.Row row : table.rows()) {
+            List<String> cells = row.cells();
+            if (TextTable.isMissing(cells.get(sample)) || TextTable.isMissing(cells.get(patient))) {
+                throw new ImportException(path + ": line " + row.line() + " (" + String.join(", ", cells) + ") lacks a sample or a patient");
             }
             String before = map.put(cells.get(sample), cells.get(patient));
             if (before != null && !before.equals(cells.get(patient))) {

@@ -1,9 +1,7 @@
 package org.tessera.targets;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,17 +16,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import org.tessera.text.DelimitedLine;
+import org.tessera.text.TableException;
+import org.tessera.text.TextTable;
 
 /**
  * A table file as found by looking at it: Parquet (by its {@code PAR1} magic), or delimited text whose
- * delimiter comes from the extension ({@code .csv} comma, {@code .tsv}/{@code .tab} tab, also under
- * {@code .gz}) or, for other names, from the header line (more tabs than commas: tab). Leading lines
- * starting with {@code #} (cBioPortal's metadata rows) are skipped. The header is read here rather than
- * taken from DuckDB because DuckDB renames repeated column names, which would hide duplicated ids.
+ * delimiter, header and leading comment lines (cBioPortal's metadata rows) are found by {@link TextTable},
+ * the reader of every user table. The cells of text files are then read by DuckDB's {@code read_csv} with
+ * the same conventions (double quotes, {@code ""} inside quotes, header after the skipped lines), as a
+ * matrix 20,000 columns wide is DuckDB's work. The header is read here rather than taken from DuckDB
+ * because DuckDB renames repeated column names, which would hide duplicated ids.
  *
  * @param path      the file, absolute
  * @param format    what it holds
@@ -37,7 +35,7 @@ import org.tessera.text.DelimitedLine;
  */
 record TableFile(Path path, Format format, int skipLines, List<String> header) {
     enum Format {
-        CSV(','), TSV('\t'), PARQUET('\0');
+        CSV(','), TSV('\t'), SEMICOLON(';'), PARQUET('\0');
 
         final char delimiter;
 
@@ -64,23 +62,21 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
         if (isParquet(path)) {
             return new TableFile(path, Format.PARQUET, 0, parquetHeader(path, connection));
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
-            int skip = 0;
-            String line = in.readLine();
-            while (line != null && line.startsWith("#")) {
-                skip++;
-                line = in.readLine();
-            }
-            if (line == null || line.isBlank()) {
-                throw new ImportException(path + ": no header line (the file is empty or only has '#' comments)");
-            }
-            Format format = textFormat(path, line);
-            List<String> header = split(line, format.delimiter);
-            if (header.size() < 2) {
-                throw new ImportException(path + ": the header has " + header.size() + " column; a table needs an id column and values");
-            }
-            return new TableFile(path, format, skip, header);
+        TextTable.Layout layout;
+        try {
+            layout = TextTable.layout(path);
+        } catch (TableException e) {
+            throw new ImportException(e.getMessage(), e);
         }
+        Format format = switch (layout.delimiter()) {
+            case '\t' -> Format.TSV;
+            case ';' -> Format.SEMICOLON;
+            default -> Format.CSV;
+        };
+        if (layout.header().size() < 2) {
+            throw new ImportException(path + ": the header has " + layout.header().size() + " column; a table needs an id column and values");
+        }
+        return new TableFile(path, format, layout.linesBeforeHeader(), layout.header());
     }
 
     /** The DuckDB table function reading the file, with DuckDB's type detection for text. */
@@ -186,32 +182,5 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
             throw new ImportException(path + ": the Parquet file has " + names.size() + " column; a table needs an id column and values");
         }
         return names;
-    }
-
-    private static InputStream open(Path path) throws IOException {
-        InputStream in = Files.newInputStream(path);
-        return name(path).endsWith(".gz") ? new GZIPInputStream(in) : in;
-    }
-
-    private static String name(Path path) {
-        return path.getFileName().toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static Format textFormat(Path path, String headerLine) {
-        String name = name(path).replaceFirst("\\.gz$", "");
-        if (name.endsWith(".csv")) {
-            return Format.CSV;
-        }
-        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return Format.TSV;
-        }
-        long tabs = headerLine.chars().filter(c -> c == '\t').count();
-        long commas = headerLine.chars().filter(c -> c == ',').count();
-        return tabs > commas ? Format.TSV : Format.CSV;
-    }
-
-    /** Splits one line on the delimiter, honouring double quotes ("" inside quotes is a quote). */
-    static List<String> split(String line, char delimiter) {
-        return DelimitedLine.split(line, delimiter).stream().map(String::strip).toList();
     }
 }

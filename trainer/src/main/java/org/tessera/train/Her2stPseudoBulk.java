@@ -9,7 +9,7 @@ import java.util.Map;
 import org.tessera.featureset.FeatureSet;
 import org.tessera.featureset.FeatureSetException;
 import org.tessera.featureset.Pooling;
-import org.tessera.spatial.LegacyStReader;
+import org.tessera.spatial.Her2st;
 import org.tessera.spatial.PseudoBulk;
 import org.tessera.spatial.Section;
 import org.tessera.store.FeatureStore;
@@ -21,8 +21,7 @@ import org.tessera.store.FeatureStore;
  * ridge) evaluated by leave-one-section-out.
  */
 public final class Her2stPseudoBulk {
-    public static final List<String> SECTIONS = List.of("B4", "C2", "C3", "C4", "C5", "C6");
-    public static final PseudoBulk.Options OPTIONS = new PseudoBulk.Options(1200, 0.69, 6, 500);
+    public static final PseudoBulk.Options OPTIONS = new PseudoBulk.Options(1200, Her2st.MPP, 6, 500);
 
     private Her2stPseudoBulk() {
     }
@@ -33,9 +32,8 @@ public final class Her2stPseudoBulk {
 
     public static Outcome run(FeatureStore store, Path shared, String backbone) throws IOException, SQLException, FeatureSetException {
         List<Section> sections = new ArrayList<>();
-        for (String s : SECTIONS) {
-            sections.add(LegacyStReader.read(s, shared.resolve("her2st/counts/" + s + ".tsv.gz"),
-                    shared.resolve("her2st/spots/" + s + "_selection.tsv")));
+        for (String s : Her2st.SECTIONS) {
+            sections.add(Her2st.read(shared, s));
         }
         PseudoBulk.Result result = PseudoBulk.build(sections, OPTIONS);
         PseudoBulk.store(store, result);

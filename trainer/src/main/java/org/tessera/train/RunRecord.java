@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.tessera.store.SoftwareVersion;
 
-/** A {@code training_runs} row, shared by every kind of training run; {@link #insert} returns its id. */
+/**
+ * A {@code training_runs} row, shared by every kind of training run; {@link #insert} returns its id.
+ * {@code parameters} is the run kind's parameter record, stored as JSON.
+ */
 record RunRecord(String head, String featureSet, String featureSql, String targetsSql, String splitName, int units, int features,
-        int genes, String parametersJson, double seconds) {
+        int genes, Object parameters, double seconds) {
 
     int insert(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO training_runs (head, feature_set, feature_sql, targets_sql, "
@@ -22,7 +25,7 @@ record RunRecord(String head, String featureSet, String featureSql, String targe
             p.setInt(6, units);
             p.setInt(7, features);
             p.setInt(8, genes);
-            p.setString(9, parametersJson);
+            p.setString(9, org.tessera.store.Json.write(parameters));
             p.setString(10, SoftwareVersion.get());
             p.setDouble(11, seconds);
             try (ResultSet r = p.executeQuery()) {
@@ -30,5 +33,18 @@ record RunRecord(String head, String featureSet, String featureSql, String targe
                 return r.getInt(1);
             }
         }
+    }
+
+    /** A bulk training run's parameters. */
+    record BulkParameters(int folds, long seed, String scheme, String unit, String head, double testFraction) {
+    }
+
+    /** A tile regression run's parameters. */
+    record TileRegressionParameters(int folds, long seed, long tiles) {
+    }
+
+    /** A tile classifier run's parameters. */
+    record TileClassifierParameters(String trait, double lowPercentile, double highPercentile, double nearWidth,
+            double testFraction, int splits, int ensemble, long seed, long tiles) {
     }
 }

@@ -123,10 +123,8 @@ public final class TileClassifierRun {
         TileClassifierOptions c = o.classifier();
         store.inTransaction(conn -> {
             id[0] = new RunRecord(HEAD, set.name(), set.render(o.parameters()), o.targetsSql(), result.testSplit().name(), slides,
-                    tiles.cols(), 1, "{\"trait\": \"" + o.trait().replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"low_percentile\": "
-                            + c.lowPercentile() + ", \"high_percentile\": " + c.highPercentile() + ", \"near_width\": " + c.nearWidth()
-                            + ", \"test_fraction\": " + c.testFraction() + ", \"splits\": " + c.splits() + ", \"ensemble\": "
-                            + c.ensembleSize() + ", \"seed\": " + c.seed() + ", \"tiles\": " + tiles.rows() + "}", seconds).insert(conn);
+                    tiles.cols(), 1, new RunRecord.TileClassifierParameters(o.trait(), c.lowPercentile(),
+                            c.highPercentile(), c.nearWidth(), c.testFraction(), c.splits(), c.ensembleSize(), c.seed(), tiles.rows()), seconds).insert(conn);
             try (PreparedStatement p = conn.prepareStatement("INSERT INTO tile_class_scores (run_id, slide_id, patient_id, trait, band, "
                     + "slide_set, split_scores, ensemble_score, tiles) VALUES (?,?,?,?,?,?,CAST(? AS DOUBLE[]),?,?)")) {
                 for (SlideScore s : result.slides()) {

@@ -122,8 +122,7 @@ public final class TileRegressionRun {
         List<GeneMetric> metrics = GeneMetrics.of(new Targets(genes, observed), outOfFold, Alternative.GREATER);
         double seconds = (System.nanoTime() - start) / 1e9;
         int runId = record(store, new RunRecord(HEAD, set.name(), set.render(params), o.targetsSql(), split.name(), scored.size(),
-                tiles.cols(), genes.size(), "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"tiles\": " + tiles.rows()
-                        + "}", seconds), metrics, tilePredictions);
+                tiles.cols(), genes.size(), new RunRecord.TileRegressionParameters(split.folds(), split.seed(), tiles.rows()), seconds), metrics, tilePredictions);
         return new Report(runId, scored.size(), tiles.rows(), genes.size(), metrics, tilePredictions.size(), seconds);
     }
 

@@ -79,8 +79,8 @@ public record TrainedBundle(BackboneProvenance backbone, TilingProvenance tiling
      */
     static Map<String, Double> metrics(Training.Report r) {
         Map<String, Double> m = new TreeMap<>();
-        m.put("validation_median_gene_spearman_rho", median(r.metrics().stream().mapToDouble(GeneMetric::spearmanRho).toArray()));
-        m.put("validation_median_gene_r2", median(r.metrics().stream().mapToDouble(GeneMetric::r2).toArray()));
+        m.put("validation_median_gene_spearman_rho", org.tessera.stats.Quantiles.medianIgnoringNaN(r.metrics().stream().mapToDouble(GeneMetric::spearmanRho).toArray()));
+        m.put("validation_median_gene_r2", org.tessera.stats.Quantiles.medianIgnoringNaN(r.metrics().stream().mapToDouble(GeneMetric::r2).toArray()));
         m.put("validation_median_unit_spearman_rho", r.medianUnitSpearman(UnitResult.VALIDATION));
         m.put("genes_selected", (double) r.selected());
         m.put("units", (double) r.patients());
@@ -90,14 +90,5 @@ public record TrainedBundle(BackboneProvenance backbone, TilingProvenance tiling
             m.put("test_median_unit_spearman_rho", r.medianUnitSpearman(UnitResult.TEST));
         }
         return m;
-    }
-
-    /** Median of the non-NaN values; NaN if there are none. */
-    private static double median(double[] values) {
-        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -242,8 +242,8 @@ public final class Training {
         store.inTransaction(c -> {
             id[0] = new RunRecord(o.head().name(), o.featureSet().name(), o.featureSet().render(o.parameters()), o.targetsSql(),
                     split.name(), data.features().rows(), data.features().cols(), data.targets().outputs(),
-                    "{\"folds\": " + split.folds() + ", \"seed\": " + split.seed() + ", \"scheme\": \"" + o.scheme() + "\", \"unit\": \""
-                            + o.unit() + "\", \"head\": \"" + o.head().name() + "\", \"test_fraction\": " + o.testFraction() + "}",
+                    new RunRecord.BulkParameters(split.folds(), split.seed(), String.valueOf(o.scheme()), String.valueOf(o.unit()),
+                            o.head().name(), o.testFraction()),
                     seconds).insert(c);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO gene_results (run_id, gene, pearson_r, pearson_p, pearson_q, "
                     + "spearman_rho, spearman_p, spearman_q, r2_pred, spearman_p_bonferroni, spearman_p_holm, selected, confirmed, "

@@ -57,13 +57,8 @@ public record UnitResult(String unit, String evaluation, double spearmanRho, dou
 
     /** The median Spearman rho of the results with the given evaluation (NaN rhos left out; NaN if none). */
     public static double medianSpearman(List<UnitResult> results, String evaluation) {
-        double[] rho = results.stream().filter(r -> r.evaluation().equals(evaluation) && !Double.isNaN(r.spearmanRho()))
-                .mapToDouble(UnitResult::spearmanRho).sorted().toArray();
-        if (rho.length == 0) {
-            return Double.NaN;
-        }
-        int m = rho.length / 2;
-        return rho.length % 2 == 1 ? rho[m] : (rho[m - 1] + rho[m]) / 2;
+        return org.tessera.stats.Quantiles.medianIgnoringNaN(results.stream().filter(r -> r.evaluation().equals(evaluation))
+                .mapToDouble(UnitResult::spearmanRho).toArray());
     }
 
     private static boolean constant(double[] v) {

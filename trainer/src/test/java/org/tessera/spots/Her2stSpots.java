@@ -28,7 +28,7 @@ final class Her2stSpots {
 
     static synchronized SpotData load() throws IOException {
         if (cached == null) {
-            List<String> names = List.of("B4", "C2", "C3", "C4", "C5", "C6");
+            List<String> names = org.tessera.spatial.Her2st.SECTIONS;
             List<Section> sections = new ArrayList<>();
             List<double[][]> features = new ArrayList<>();
             for (String name : names) {
