@@ -11,7 +11,7 @@ import org.tessera.testkit.fuzz.MutationLoop;
 
 /**
  * The short fuzzing run of every test run: each extractor reader gets its real seeds and then seeded mutations
- * (default 150 per target or 6 s, whichever comes first; {@code -Dtessera.fuzz.runs} and
+ * (default 400 per target or 4 s, whichever comes first; {@code -Dtessera.fuzz.runs} and
  * {@code -Dtessera.fuzz.seconds} change that, {@code -Dtessera.fuzz.only=visium} picks targets by name). Any input must give a result or a clear exception naming the file,
  * within the timeout and the allocation budget. {@code scripts/fuzz} runs the same targets coverage-guided.
  */
@@ -21,7 +21,7 @@ class ExtractorMutationTest {
 
     @TestFactory
     Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() {
-        MutationLoop loop = MutationLoop.fromProperties(150, 6);
+        MutationLoop loop = MutationLoop.fromProperties(400, 4);
         String only = System.getProperty("tessera.fuzz.only", "");
         return ExtractorTargets.all().stream().filter(t -> t.name().contains(only)).map(t -> DynamicTest.dynamicTest(t.name(), () -> {
             MutationLoop.Report r = loop.run(t, work);

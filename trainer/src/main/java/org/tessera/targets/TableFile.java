@@ -62,7 +62,7 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
             throw new NoSuchFileException(path.toString());
         }
         if (isParquet(path)) {
-            return new TableFile(path, Format.PARQUET, 0, parquetHeader(path, connection));
+            return new TableFile(path, Format.PARQUET, 0, checkHeader(path, parquetHeader(path, connection)));
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
             int skip = 0;
@@ -79,8 +79,18 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
             if (header.size() < 2) {
                 throw new ImportException(path + ": the header has " + header.size() + " column; a table needs an id column and values");
             }
-            return new TableFile(path, format, skip, header);
+            return new TableFile(path, format, skip, checkHeader(path, header));
         }
+    }
+
+    /** Column names end up as SQL identifiers, which cannot hold a NUL character (DuckDB's parser stops there). */
+    private static List<String> checkHeader(Path path, List<String> header) throws ImportException {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).indexOf('\0') >= 0) {
+                throw new ImportException(path + ": header cell " + (i + 1) + " holds a NUL character (a binary or damaged file?)");
+            }
+        }
+        return header;
     }
 
     /** The DuckDB table function reading the file, with DuckDB's type detection for text. */

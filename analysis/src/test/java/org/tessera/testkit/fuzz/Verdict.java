@@ -22,12 +22,18 @@ public final class Verdict {
             return Optional.of("error " + t);
         }
         if (!(t instanceof IOException || t instanceof IllegalArgumentException)) {
-            return Optional.of("unexpected " + t.getClass().getName() + ": " + t.getMessage());
+            return Optional.of("unexpected " + t.getClass().getName() + ": " + t.getMessage() + where(t));
         }
         String message = String.valueOf(t.getMessage());
         if (!message.contains(folder.getFileName().toString()) && !message.contains(fileName)) {
             return Optional.of(t.getClass().getSimpleName() + " does not name the file: " + message);
         }
         return Optional.empty();
+    }
+
+    /** The first frames in Tessera's code, to show where an unexpected exception came from. */
+    private static String where(Throwable t) {
+        return java.util.Arrays.stream(t.getStackTrace()).filter(f -> f.getClassName().startsWith("org.tessera.")).limit(3)
+                .map(f -> "\n    at " + f).reduce("", String::concat);
     }
 }
