@@ -3,7 +3,6 @@ package org.tessera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class KilledCommandsTest {
 
     @Test
     void killedCommandsResumeToTheUninterruptedResult() throws Exception {
-        Path her2st = legacyDir();
+        Path her2st = Her2stFolder.legacy(tmp.resolve("her2st"), "B4", "C2"); // patients B and C
         List<String> importSt = List.of("import", "st", "--legacy-dir", her2st.toString(), "--cohort", "her2st");
         List<Kind> kinds = List.of(
                 new Kind("extract", 6, store -> ok(Cli.run("slides", "add", "--store", store.toString(), "--mpp", "0.5",
@@ -108,19 +107,5 @@ class KilledCommandsTest {
 
     private static void ok(Cli r) {
         assertEquals(0, r.code(), r.toString());
-    }
-
-    /** HER2ST sections B4 and C2 (patients B and C) as a legacy folder of links to ../shared. */
-    private Path legacyDir() throws IOException {
-        Path dir = tmp.resolve("her2st");
-        for (String sub : new String[] {"counts", "spots", "images"}) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        for (String s : new String[] {"B4", "C2"}) {
-            Files.createSymbolicLink(dir.resolve("counts/" + s + ".tsv.gz"), Shared.path("her2st/counts/" + s + ".tsv.gz"));
-            Files.createSymbolicLink(dir.resolve("spots/" + s + "_selection.tsv"), Shared.path("her2st/spots/" + s + "_selection.tsv"));
-            Files.createSymbolicLink(dir.resolve("images/" + s + ".jpg"), Shared.path("her2st/images/" + s + ".jpg"));
-        }
-        return dir;
     }
 }

@@ -1,6 +1,5 @@
 package org.tessera.fuzz;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +38,8 @@ final class ExtractorTargets {
     static final List<FuzzTarget> IMAGES = List.of(image("jpeg", "tile.jpg"), image("png", "tile.png"), image("tiff", "tile.tif"));
 
     /** A real Aperio slide whose first image directory (2 KB) is the fuzzed input: OpenSlide parses it natively. */
-    static final FuzzTarget SVS_DIRECTORY = FuzzTarget.of("openslide-svs", "directory.bin",
-            () -> List.of(Sample.of("directory.bin", SharedSlices.svs().directory())), (folder, file) -> {
-                SharedSlices.SlideParts parts = SharedSlices.svs();
-                Path svs = folder.resolve("slide.svs");
-                try (OutputStream out = Files.newOutputStream(svs)) {
-                    out.write(parts.before());
-                    out.write(Files.readAllBytes(file));
-                    out.write(parts.after());
-                }
-                readSome(svs);
-            });
+    static final FuzzTarget SVS_DIRECTORY = FuzzTarget.of("openslide-svs", "directory.bin", SharedSlices::svsDirectory,
+            (folder, file) -> readSome(SharedSlices.svsAround(folder, file)));
 
     private ExtractorTargets() {
     }

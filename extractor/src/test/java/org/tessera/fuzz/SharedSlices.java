@@ -185,12 +185,38 @@ final class SharedSlices {
     record SlideParts(byte[] before, byte[] directory, byte[] after) {
     }
 
-    static SlideParts svs() throws IOException {
+    private static SlideParts svsParts;
+
+    static synchronized SlideParts svs() throws IOException {
+        if (svsParts != null) {
+            return svsParts;
+        }
         byte[] b = Files.readAllBytes(Shared.path("slides/CMU-1-Small-Region.svs"));
         ByteBuffer buf = ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int ifd = buf.getInt(4); // classic TIFF: the first directory's offset
         int end = Math.min(b.length, ifd + 2048);
-        return new SlideParts(Arrays.copyOf(b, ifd), Arrays.copyOfRange(b, ifd, end), Arrays.copyOfRange(b, end, b.length));
+        svsParts = new SlideParts(Arrays.copyOf(b, ifd), Arrays.copyOfRange(b, ifd, end), Arrays.copyOfRange(b, end, b.length));
+        return svsParts;
+    }
+
+    /** The seed of a fuzzed slide directory: the real slide's first directory. */
+    static List<Sample> svsDirectory() throws IOException {
+        return List.of(Sample.of("directory.bin", svs().directory()));
+    }
+
+    /**
+     * Writes {@code folder/slide.svs}: the real slide with its first directory replaced by the fuzzed bytes in
+     * {@code directory}; returns its path. Any reader of TIFF directories can be fuzzed this way.
+     */
+    static Path svsAround(Path folder, Path directory) throws IOException {
+        SlideParts parts = svs();
+        Path svs = folder.resolve("slide.svs");
+        try (java.io.OutputStream out = Files.newOutputStream(svs)) {
+            out.write(parts.before());
+            out.write(Files.readAllBytes(directory));
+            out.write(parts.after());
+        }
+        return svs;
     }
 
     private static byte[] tsv(List<String[]> rows) {

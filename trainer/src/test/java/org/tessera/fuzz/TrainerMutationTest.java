@@ -1,7 +1,5 @@
 package org.tessera.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,14 +18,6 @@ class TrainerMutationTest {
 
     @TestFactory
     Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() {
-        MutationLoop loop = MutationLoop.fromProperties(300, 8);
-        String only = System.getProperty("tessera.fuzz.only", "");
-        return TrainerTargets.all().stream().filter(t -> t.name().contains(only)).map(t -> DynamicTest.dynamicTest(t.name(), () -> {
-            MutationLoop.Report r = loop.run(t, work);
-            System.out.printf("fuzz %-50s %6d inputs %5.1f s %d findings%n", r.target(), r.executions(), r.took().toMillis() / 1e3,
-                    r.findings().size());
-            assertTrue(r.findings().isEmpty(), r.findings().size() + " findings in " + r.executions() + " inputs:\n"
-                    + String.join("\n", r.findings().stream().limit(10).map(Object::toString).toList()));
-        }));
+        return MutationLoop.fromProperties(300, 8).tests(TrainerTargets.all(), work);
     }
 }

@@ -1,5 +1,7 @@
 package org.tessera.testkit.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The fuzzing that runs in every test run, without Jazzer's instrumentation: each seed, then seeded mutations
@@ -58,6 +62,21 @@ public final class MutationLoop {
         int seconds = Integer.getInteger("tessera.fuzz.seconds", defaultSeconds);
         return new MutationLoop(runs, Duration.ofSeconds(seconds), Duration.ofSeconds(Integer.getInteger("tessera.fuzz.timeout", 20)),
                 Long.getLong("tessera.fuzz.seed", 12));
+    }
+
+    /**
+     * One JUnit test per target whose name contains {@code -Dtessera.fuzz.only} (all by default): runs the loop and
+     * fails listing the first findings. Prints a line per target with its inputs and time.
+     */
+    public Stream<DynamicTest> tests(List<FuzzTarget> targets, Path work) {
+        String only = System.getProperty("tessera.fuzz.only", "");
+        return targets.stream().filter(t -> t.name().contains(only)).map(t -> DynamicTest.dynamicTest(t.name(), () -> {
+            Report r = run(t, work);
+            System.out.printf("fuzz %-50s %6d inputs %5.1f s %d findings%n", r.target(), r.executions(), r.took().toMillis() / 1e3,
+                    r.findings().size());
+            assertTrue(r.findings().isEmpty(), r.findings().size() + " findings in " + r.executions() + " inputs:\n"
+                    + String.join("\n", r.findings().stream().limit(10).map(Object::toString).toList()));
+        }));
     }
 
     public Report run(FuzzTarget target, Path work) throws IOException, InterruptedException {
