@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessera.testkit.Shared;
 
 /** {@code tessera import st}: HER2ST folders (real), legacy files, a Visium folder, and the errors users meet. */
 class ImportStCommandTest {
@@ -36,15 +35,7 @@ class ImportStCommandTest {
 
     @Test
     void aHer2stFolderImportsEverySectionAndReportsTheBadOne() throws Exception {
-        Path dir = tmp.resolve("her2st");
-        for (String sub : new String[] {"counts", "spots", "images"}) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        for (String s : new String[] {"B4", "C2"}) {
-            Files.createSymbolicLink(dir.resolve("counts/" + s + ".tsv.gz"), Shared.path("her2st/counts/" + s + ".tsv.gz"));
-            Files.createSymbolicLink(dir.resolve("spots/" + s + "_selection.tsv"), Shared.path("her2st/spots/" + s + "_selection.tsv"));
-            Files.createSymbolicLink(dir.resolve("images/" + s + ".jpg"), Shared.path("her2st/images/" + s + ".jpg"));
-        }
+        Path dir = Her2stFolder.legacy(tmp.resolve("her2st"), "B4", "C2");
         Path[] bad = legacyFiles("X1", "-3");
         Files.copy(bad[0], dir.resolve("counts/X1.tsv"));
         Files.copy(bad[1], dir.resolve("spots/X1_selection.tsv"));

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,14 +49,7 @@ class KilledExtractionTest {
 
         Path killed = tmp.resolve("killed");
         prepare(killed);
-        // The JVM arguments go in an @argfile: with a command line over about 4 KB (a long -cp) the ONNX Runtime
-        // environment crashes the process with SIGSEGV, seen with ORT 1.29 here; ./tessera runs a jar and is not affected.
-        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", "\"" + System.getProperty("java.class.path") + "\"", Main.class.getName()));
-        args.addAll(List.of(extract(killed)));
-        Path argfile = Files.write(tmp.resolve("child.args"), args);
-        List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "@" + argfile);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process p = ChildCli.start(tmp, "child", extract(killed));
         int committed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (committed == 0 && p.isAlive() && System.nanoTime() < deadline) {
@@ -66,7 +60,7 @@ class KilledExtractionTest {
         // that time so that one slide is really finished when the kill comes (a kill inside that window is
         // covered by FeatureStoreTest's recovery test: the unrecorded folder is removed and redone).
         Thread.sleep(250);
-        assertTrue(p.isAlive(), "the child finished (exit " + (p.isAlive() ? "-" : p.exitValue()) + ") before it could be killed:\n" + Files.readString(tmp.resolve("child.log")) + "\ncommand: " + command);
+        assertTrue(p.isAlive(), "the child finished (exit " + (p.isAlive() ? "-" : p.exitValue()) + ") before it could be killed:\n" + Files.readString(ChildCli.log(tmp, "child")));
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
         p.waitFor();
         int recorded;

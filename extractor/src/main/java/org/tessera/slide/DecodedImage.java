@@ -34,8 +34,38 @@ final class DecodedImage {
         this.rgb = rgb;
     }
 
+    /** Most pixels one image can hold: 3 bytes each in one Java array. */
+    static final long MAX_PIXELS = (Integer.MAX_VALUE - 8) / 3;
+
+    /**
+     * Refuses a header whose size no decoded image can have. Found by fuzzing: a 600-byte JPEG whose header claims
+     * 65000 x 65000 pixels made the first read ask for 12 GB and fail with OutOfMemoryError.
+     */
+    static void checkHoldable(Path path, Dimensions d) throws SlideException {
+        if (d.width() * d.height() > MAX_PIXELS) {
+            throw new SlideException(path, "its header says " + d.width() + "x" + d.height() + " pixels, more than the " + MAX_PIXELS
+                    + " a plain image can have here; convert it to a pyramidal tiled TIFF (vips tiffsave --tile --pyramid)");
+        }
+    }
+
+    /**
+     * Refuses to decode an image whose pixels would take more than half the Java heap: a decoded image beside the
+     * rest of the pipeline, deterministic unlike free memory. Both decoders (ImageIO, libjpeg-turbo) ask first.
+     */
+    static void checkDecodable(Path path, Dimensions expected) throws SlideException {
+        checkHoldable(path, expected);
+        long needed = 3 * expected.width() * expected.height();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap / 2) {
+            throw new SlideException(path, "decoding its " + expected.width() + "x" + expected.height() + " pixels needs " + (needed >> 20)
+                    + " MB, more than half the Java heap (" + (heap >> 20) + " MB); give Tessera more (TESSERA_HEAP) or convert the "
+                    + "image to a pyramidal tiled TIFF (vips tiffsave --tile --pyramid)");
+        }
+    }
+
     /** Decodes the first image of the file with ImageIO and checks it has the size its header announced. */
     static DecodedImage decode(Path path, Dimensions expected) throws SlideException {
+        checkDecodable(path, expected);
         BufferedImage image;
         try {
             image = ImageIO.read(path.toFile());

@@ -78,6 +78,7 @@ public final class ImageSlide implements Slide {
             try {
                 reader.setInput(in, true, true);
                 Dimensions dimensions = new Dimensions(reader.getWidth(0), reader.getHeight(0));
+                DecodedImage.checkHoldable(path, dimensions);
                 String[] mimeTypes = reader.getOriginatingProvider().getMIMETypes();
                 String vendor = mimeTypes != null && mimeTypes.length > 0 ? mimeTypes[0] : reader.getFormatName();
                 boolean turbo = vendor.equals("image/jpeg") && JpegImages.turboDecodes(path);

@@ -51,6 +51,7 @@ final class JpegImages {
 
     /** Decodes the whole image with libjpeg-turbo and checks it has the size its header announced. */
     static DecodedImage decode(Path path, Dimensions expected) throws SlideException {
+        DecodedImage.checkDecodable(path, expected);
         byte[] jpeg;
         try {
             jpeg = Files.readAllBytes(path);

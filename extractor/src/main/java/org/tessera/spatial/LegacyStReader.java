@@ -2,7 +2,6 @@ package org.tessera.spatial;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +100,10 @@ public final class LegacyStReader {
     /** Spot id "XxY" -> {pixel_x, pixel_y, selected}. */
     private static Map<String, double[]> selection(Path file) throws IOException {
         Map<String, double[]> out = new HashMap<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines;
+        try (BufferedReader in = InputFiles.open(file)) { // malformed UTF-8 becomes U+FFFD and then a named parse error
+            lines = in.lines().toList();
+        }
         if (lines.isEmpty()) {
             throw new IOException(file + ": empty selection file");
         }

@@ -35,10 +35,20 @@ final class VisiumH5 {
                 throw new IOException(file + ": /matrix/shape is " + java.util.Arrays.toString(shape) + " but there are " + names.length
                         + " features and " + barcodes.length + " barcodes");
             }
-            if (indptr.length != barcodes.length + 1 || data.length != indices.length || indptr[indptr.length - 1] != data.length) {
+            if (indptr.length != barcodes.length + 1 || data.length != indices.length || indptr[0] != 0
+                    || indptr[indptr.length - 1] != data.length) {
                 throw new IOException(file + ": /matrix/indptr has " + indptr.length + " entries for " + barcodes.length + " barcodes (expected "
-                        + (barcodes.length + 1) + "), its last is " + indptr[indptr.length - 1] + ", and there are " + data.length
-                        + " data and " + indices.length + " indices");
+                        + (barcodes.length + 1) + "), its first is " + indptr[0] + " (expected 0), its last is " + indptr[indptr.length - 1]
+                        + ", and there are " + data.length + " data and " + indices.length + " indices");
+            }
+            for (int b = 0; b < barcodes.length; b++) {
+                if (indptr[b + 1] < indptr[b]) {
+                    throw new IOException(file + ": /matrix/indptr decreases at barcode " + (b + 1) + " (" + indptr[b] + " then " + indptr[b + 1]
+                            + "); it must be the running count of entries");
+                }
+            }
+            if (types != null && types.length != names.length) {
+                throw new IOException(file + ": /matrix/features/feature_type has " + types.length + " entries for " + names.length + " features");
             }
             int[] rowToGene = new int[names.length];
             List<String> symbols = new ArrayList<>();
@@ -73,8 +83,17 @@ final class VisiumH5 {
             return FeatureBarcodeMatrix.fromEntries(file, FeatureBarcodeMatrix.makeUnique(symbols), List.of(barcodes), kept, barcode, gene,
                     count);
         } catch (HdfException e) {
-            throw new IOException(file + ": not a readable Space Ranger HDF5 matrix: " + e.getMessage(), e);
+            throw unreadable(file, e);
+        } catch (RuntimeException e) {
+            // jHDF reports some damaged structures with plain runtime exceptions that do not name the file (found by
+            // fuzzing: ArithmeticException "Could not convert to unsigned value", IllegalArgumentException "Couldn't read
+            // 0 bytes as int"). This class's own indexing is guarded by the checks above.
+            throw unreadable(file, e);
         }
+    }
+
+    private static IOException unreadable(Path file, RuntimeException e) {
+        return new IOException(file + ": not a readable Space Ranger HDF5 matrix: " + e, e);
     }
 
     private static boolean exists(HdfFile h5, String path) {

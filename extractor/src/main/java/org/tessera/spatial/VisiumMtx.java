@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,9 +53,12 @@ final class VisiumMtx {
             if (size[2] < 0 || size[2] > Integer.MAX_VALUE - 8) {
                 throw new IOException(mtx + ": line " + lineNo + ": " + size[2] + " entries is more than this reader holds");
             }
-            int[] barcode = new int[(int) size[2]];
-            int[] gene = new int[(int) size[2]];
-            int[] count = new int[(int) size[2]];
+            // Grown as entries arrive, not sized by the header: a size line claiming 10^9 entries in a small file must not
+            // allocate 12 GB (found by fuzzing); the count is checked against the entries read below.
+            int capacity = (int) Math.min(size[2], 1 << 16);
+            int[] barcode = new int[capacity];
+            int[] gene = new int[capacity];
+            int[] count = new int[capacity];
             int kept = 0;
             long entries = 0;
             for (line = in.readLine(); line != null; line = in.readLine()) {
@@ -75,6 +79,12 @@ final class VisiumMtx {
                 }
                 int g = rowToGene.get((int) e[0] - 1);
                 if (g >= 0) {
+                    if (kept == barcode.length) {
+                        int grown = (int) Math.min(size[2], 2L * barcode.length);
+                        barcode = Arrays.copyOf(barcode, grown);
+                        gene = Arrays.copyOf(gene, grown);
+                        count = Arrays.copyOf(count, grown);
+                    }
                     barcode[kept] = (int) e[1] - 1;
                     gene[kept] = g;
                     count[kept++] = (int) e[2];

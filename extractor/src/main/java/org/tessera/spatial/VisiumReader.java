@@ -1,5 +1,6 @@
 package org.tessera.spatial;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -116,8 +117,14 @@ public final class VisiumReader {
         if (!Files.isRegularFile(file)) {
             return OptionalDouble.empty();
         }
-        JsonNode d = new ObjectMapper().readTree(file.toFile()).get("spot_diameter_fullres");
-        if (d == null || !d.isNumber() || !(d.asDouble() > 0)) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode d = root == null ? null : root.get("spot_diameter_fullres");
+        if (d == null || !d.isNumber() || !(d.asDouble() > 0) || !Double.isFinite(d.asDouble())) {
             throw new IOException(file + ": no positive spot_diameter_fullres");
         }
         return OptionalDouble.of(SPOT_DIAMETER_UM / d.asDouble());

@@ -239,14 +239,29 @@ public final class FeatureStore implements AutoCloseable {
     static void inTransaction(Connection connection, SqlWork work) throws SQLException {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        Exception failure = null;
         try {
             work.run(connection);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            failure = e;
+            // A commit that failed (found with a full disk: "No space left on device") has already ended the
+            // transaction, and the rollback's "no transaction is active" must not hide why.
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
             throw e;
         } finally {
-            connection.setAutoCommit(auto);
+            try {
+                connection.setAutoCommit(auto);
+            } catch (SQLException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
         }
     }
 }

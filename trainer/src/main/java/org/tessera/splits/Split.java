@@ -34,6 +34,9 @@ public record Split(String name, long seed, SplitKind kind, int folds, List<Spli
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("split " + name + " has no units");
         }
+        if (folds > rows.size()) { // every fold holds a unit; checked before sizing by folds (a bundle claiming 10^9 folds, found by fuzzing)
+            throw new IllegalArgumentException("split " + name + " has " + folds + " folds but only " + rows.size() + " units");
+        }
         Map<String, SplitRow> byUnit = new HashMap<>();
         Map<String, SplitRow> byPatient = new HashMap<>();
         boolean[] used = new boolean[folds];

@@ -8,8 +8,13 @@ final class SqlText {
     private SqlText() {
     }
 
+    /**
+     * A string literal. DuckDB's parser ends the SQL text at a NUL character, so a NUL inside a value (found by fuzzing
+     * the importers: a cell with a NUL byte gave "unterminated string literal") is written as {@code chr(0)}.
+     */
     static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        String quoted = "'" + value.replace("'", "''") + "'";
+        return value.indexOf('\0') < 0 ? quoted : "(" + quoted.replace("\0", "' || chr(0) || '") + ")";
     }
 
     static String identifier(String name) {

@@ -60,7 +60,7 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
             throw new NoSuchFileException(path.toString());
         }
         if (isParquet(path)) {
-            return new TableFile(path, Format.PARQUET, 0, parquetHeader(path, connection));
+            return new TableFile(path, Format.PARQUET, 0, checkHeader(path, parquetHeader(path, connection)));
         }
         TextTable.Layout layout;
         try {
@@ -76,7 +76,17 @@ record TableFile(Path path, Format format, int skipLines, List<String> header) {
         if (layout.header().size() < 2) {
             throw new ImportException(path + ": the header has " + layout.header().size() + " column; a table needs an id column and values");
         }
-        return new TableFile(path, format, layout.linesBeforeHeader(), layout.header());
+        return new TableFile(path, format, layout.linesBeforeHeader(), checkHeader(path, layout.header()));
+    }
+
+    /** Column names end up as SQL identifiers, which cannot hold a NUL character (DuckDB's parser stops there). */
+    private static List<String> checkHeader(Path path, List<String> header) throws ImportException {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).indexOf('\0') >= 0) {
+                throw new ImportException(path + ": header cell " + (i + 1) + " holds a NUL character (a binary or damaged file?)");
+            }
+        }
+        return header;
     }
 
     /** The DuckDB table function reading the file, with DuckDB's type detection for text. */
