@@ -11,6 +11,6 @@
  * <p>Many machines: a fragment (a store one machine extracted its shard into, seeded by
  * {@link org.tessera.store.FragmentSeed}) is merged into a main store by {@link org.tessera.store.StoreMerge}
  * with the same atomic-folder-then-row rule; {@link org.tessera.store.StoreVerify} checks rows against files;
- * {@link org.tessera.store.StoreLock} refuses a second writing process.
+ * {@code StoreLock} refuses a second writing process.
  */
 package org.tessera.store;
