@@ -30,7 +30,8 @@ class KilledExtractionTest {
     @TempDir
     Path tmp;
 
-    private static void prepare(Path store) {
+    /** A store with MobileNetV2 and three demo slides (CMU-1-Small-Region, HER2ST C6 and B4). */
+    static void prepare(Path store) {
         assertEquals(0, Cli.run("backbone", "add", BACKBONE, "--store", store.toString(), "--models",
                 Shared.path("models").toString()).code());
         assertEquals(0, Cli.run("slides", "add", "--store", store.toString(), Shared.path("slides/CMU-1-Small-Region.svs").toString(),

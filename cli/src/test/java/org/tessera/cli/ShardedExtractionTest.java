@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.extract.Shard;
 import org.tessera.store.FeatureStore;
-import org.tessera.testkit.Shared;
 
 /**
  * Two machines' shares of an extraction, merged, equal one machine's run: the same slide, tiling and backbone
@@ -26,13 +25,6 @@ class ShardedExtractionTest {
 
     @TempDir
     Path tmp;
-
-    private static void prepare(Path store) {
-        assertEquals(0, Cli.run("backbone", "add", BACKBONE, "--store", store.toString(), "--models",
-                Shared.path("models").toString()).code());
-        assertEquals(0, Cli.run("slides", "add", "--store", store.toString(), Shared.path("slides/CMU-1-Small-Region.svs").toString(),
-                Shared.path("her2st/images/C6.jpg").toString(), Shared.path("her2st/images/B4.jpg").toString(), "--mpp", "0.69").code());
-    }
 
     private static Cli extract(Path store, String... more) {
         // One session per core, each with cores / sessions = 1 intra-op thread.
@@ -48,11 +40,11 @@ class ShardedExtractionTest {
     @Test
     void shardsZeroAndOneOfTwoMergedEqualAnUnshardedRun() throws Exception {
         Path single = tmp.resolve("single");
-        prepare(single);
+        KilledExtractionTest.prepare(single);
         extract(single);
 
         Path main = tmp.resolve("main");
-        prepare(main);
+        KilledExtractionTest.prepare(main);
         List<String> ids = slideIds(main);
         long inShard0 = ids.stream().filter(new Shard(0, 2)::contains).count();
         assertTrue(inShard0 > 0 && inShard0 < ids.size(), "both shards get slides: " + inShard0 + " of " + ids.size());

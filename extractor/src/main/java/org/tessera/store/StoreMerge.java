@@ -111,7 +111,7 @@ public final class StoreMerge {
             List<String> renamed = new ArrayList<>();
             long[] tiles = new long[1];
             int[] runsAdded = new int[1];
-            List<String> previews = newPreviews(f);
+            List<String> previews = previewsToLink(f);
             main.inTransaction(tx -> {
                 for (Keyed k : DESCRIPTIVE) {
                     f.insertMissing(k.table(), k.keys());
@@ -269,10 +269,13 @@ public final class StoreMerge {
         return added;
     }
 
-    /** Preview PNGs (relative paths) of the fragment's grids that are new to the main store. */
-    private static List<String> newPreviews(AttachedStore f) throws SQLException {
-        return f.strings("SELECT x.preview_path FROM " + ALIAS + ".tile_grids AS x WHERE x.preview_path IS NOT NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM tile_grids AS g WHERE g.slide_id = x.slide_id AND g.tiling_id = x.tiling_id)");
+    /**
+     * Preview PNGs (relative paths) of the fragment's grids, those the main store's grid rows name too; linked after
+     * the catalogue transaction when missing, so a merge killed before linking them links them when run again.
+     */
+    private static List<String> previewsToLink(AttachedStore f) throws SQLException {
+        return f.strings("SELECT x.preview_path FROM " + ALIAS + ".tile_grids AS x LEFT JOIN tile_grids AS g USING (slide_id, tiling_id) "
+                + "WHERE x.preview_path IS NOT NULL AND (g.slide_id IS NULL OR g.preview_path = x.preview_path)");
     }
 
     /** Previews are pictures for people, not data: linked when present, never overwriting. */

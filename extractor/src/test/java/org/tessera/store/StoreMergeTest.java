@@ -156,4 +156,20 @@ class StoreMergeTest {
             assertEquals(0, count(m, "SELECT count(*) FROM embedding_sets"));
         }
     }
+
+    @Test
+    void previewPicturesComeAlongWithTheirGrids() throws Exception {
+        Path a = tmp.resolve("a");
+        new SyntheticFragments(TOY, 10).write(a, List.of("x"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        try (FeatureStore f = FeatureStore.open(a); Statement s = f.connection().createStatement()) {
+            java.nio.file.Files.write(f.previewsDir().resolve("x.png"), png);
+            s.execute("UPDATE tile_grids SET preview_path = 'previews/x.png'");
+        }
+        Path main = tmp.resolve("main");
+        try (FeatureStore m = FeatureStore.open(main)) {
+            new StoreMerge(m).merge(a);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png, java.nio.file.Files.readAllBytes(main.resolve("previews/x.png")));
+    }
 }
