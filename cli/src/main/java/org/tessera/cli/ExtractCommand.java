@@ -7,9 +7,11 @@ import org.tessera.backbone.DeviceChoice;
 import org.tessera.extract.ExtractionOptions;
 import org.tessera.extract.ExtractionReport;
 import org.tessera.extract.Extractor;
+import org.tessera.extract.TileSelection;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.SlideRecord;
 import org.tessera.store.SpotPatchCatalogue;
+import org.tessera.tiling.Sharpness;
 import org.tessera.tiling.SpotPatchSpec;
 import org.tessera.tiling.TilingSpec;
 import picocli.CommandLine.Command;
@@ -36,11 +38,17 @@ import picocli.CommandLine.Spec;
     "to --mpp; patches reaching past the image are padded with white. --tta 8 embeds the 8 rotations and",
     "mirrorings of each patch and stores their mean. Results: the view spot_embeddings and the feature",
     "set sql/feature-sets/spots.sql. --backbone colour_baseline (built in, no model file) gives 12 colour",
-    "features (mean and std of R, G, B and of the H, E, D optical densities) instead of a network's."},
+    "features (mean and std of R, G, B and of the H, E, D optical densities) instead of a network's.",
+    "",
+    "Every tile's sharpness (variance of the Laplacian of the grey tile, as EMO) is stored with the grid",
+    "(table tile_sharpness). --min-sharpness embeds only sharp tiles; --region CLASS only the tiles an",
+    "annotation class covers (tessera annotations import, tessera tma dearray). A slide's embeddings then",
+    "hold only those tiles; a later run without them reports such slides instead of skipping them."},
     footer = {"", "Examples:",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet",
         "  tessera extract --store st --spots --sections C2,C3 --patch-um 112 --mpp 0.5 --tta 8 --backbone mobilenet_v2_imagenet",
-        "  tessera extract --store st --spots --backbone colour_baseline"})
+        "  tessera extract --store st --spots --backbone colour_baseline",
+        "  tessera extract --store st --backbone mobilenet_v2_imagenet --region Tumor --min-sharpness"})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -96,6 +104,19 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--no-previews", description = "Do not write the tiling preview PNGs.")
     boolean noPreviews;
 
+    @Option(names = "--region", paramLabel = "CLASS", description = "Embed only tiles covered by this annotation class "
+            + "(see 'tessera annotations import'; 'TMA core' after 'tessera tma dearray').")
+    String region;
+
+    @Option(names = "--region-fraction", paramLabel = "F", defaultValue = "0.5",
+            description = "With --region: the share of a tile the class must cover (default: ${DEFAULT-VALUE}).")
+    double regionFraction;
+
+    @Option(names = "--min-sharpness", paramLabel = "V", arity = "0..1", fallbackValue = "" + Sharpness.DEFAULT_MIN,
+            description = "Embed only tiles at least this sharp (variance of the Laplacian, as EMO; alone: "
+                    + Sharpness.DEFAULT_MIN + ", which drops blurred tiles). Blurred tiles are crossed in the preview.")
+    Double minSharpness;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +125,9 @@ final class ExtractCommand implements Callable<Integer> {
         ExtractionOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         SpotPatchSpec patches = spots ? spotSpec() : null;
+        if (spots && (region != null || minSharpness != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--region and --min-sharpness apply to tissue tiles, not --spots");
+        }
         if (!spots && !sections.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sections needs --spots");
         }
@@ -115,7 +139,7 @@ final class ExtractCommand implements Callable<Integer> {
                 return 0;
             }
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
-            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options);
+            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options).select(selection());
             ExtractionReport report = extractor.run(slides, bar);
             bar.finish();
             Summaries.extraction(out, report, s);
@@ -136,6 +160,14 @@ final class ExtractCommand implements Callable<Integer> {
         List<String> ids = s.spotPatches().sections(sections).stream().map(SpotPatchCatalogue.Section::slideId).distinct()
                 .map(id -> "'" + id.replace("'", "''") + "'").toList();
         return ids.isEmpty() ? List.of() : s.slides().select("SELECT slide_id FROM slides WHERE slide_id IN (" + String.join(", ", ids) + ")");
+    }
+
+    private TileSelection selection() {
+        try {
+            return new TileSelection(java.util.Optional.ofNullable(region), regionFraction, minSharpness == null ? 0 : minSharpness);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     ExtractionOptions options() {

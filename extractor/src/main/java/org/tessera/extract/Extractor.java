@@ -83,6 +83,20 @@ public final class Extractor {
         return new Extractor(store, options, new SpotSource(store, spec));
     }
 
+    /**
+     * This extractor narrowed to the tiles of {@code selection} (an annotated class, a minimum sharpness); tissue
+     * grids only. Slides already embedded are not embedded again, whatever tiles their set holds.
+     */
+    public Extractor select(TileSelection selection) {
+        if (selection.isAll()) {
+            return this;
+        }
+        if (!(source instanceof GridBuilder)) {
+            throw new IllegalArgumentException("a region or sharpness selection applies to tissue tiles, not to spot patches");
+        }
+        return new Extractor(store, options, new SelectedSource(store, source, selection));
+    }
+
     /** The tiling id this run's options give (registering the tiling if new). */
     public String tilingId() throws SQLException {
         return source.register();
@@ -105,6 +119,8 @@ public final class Extractor {
             }
         }
         int skipped = slides.size() - todo.size();
+        List<ExtractionReport.Failure> partial = source instanceof GridBuilder
+                ? SelectedSource.partialSets(store, slides, todo, tilingId, backbone.weightsSha256(), stain) : List.of();
         // Smallest slides first: the first plan (decode, thumbnail, tissue) is the only one the backbone waits for.
         todo.sort(java.util.Comparator.comparingLong((SlideRecord s) -> s.width() * s.height()).thenComparing(SlideRecord::slideId));
         RunLog.Start startRow = new RunLog.Start(backbone.backbone(), backbone.weightsSha256(), tilingId, stain,
@@ -113,8 +129,8 @@ public final class Extractor {
         int runId = store.runs().start(startRow);
         if (todo.isEmpty()) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            store.runs().finish(runId, new RunLog.Finish(0, skipped, 0, 0, seconds, "[]"));
-            return new ExtractionReport(runId, slides.size(), 0, skipped, List.of(), 0, 0, seconds, "none (nothing to do)", 0);
+            store.runs().finish(runId, new RunLog.Finish(0, skipped, partial.size(), 0, seconds, failuresJson(partial)));
+            return new ExtractionReport(runId, slides.size(), 0, skipped, partial, 0, 0, seconds, "none (nothing to do)", 0);
         }
         DeviceChoice device = DeviceSelector.probe().resolve(options.device());
         // One session per inference thread; on a GPU one session (the device parallelises).
@@ -127,7 +143,7 @@ public final class Extractor {
                 models.add(BackboneRegistry.load(backbone, device, intraOp, source.tilePx()));
             }
             Run run = new Run(models, tilingId, stain, backbone.weightsSha256(), runId, todo, allocator, writerConnection, progress);
-            ExtractionReport report = run.execute(skipped, slides.size(), start);
+            ExtractionReport report = run.execute(skipped, slides.size(), start).withEarlierFailures(partial);
             store.runs().finish(runId, new RunLog.Finish(report.slidesExtracted(), skipped, report.failures().size(),
                     report.tilesEmbedded(), report.seconds(), failuresJson(report.failures())));
             return report;

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 import org.tessera.tissue.TissueMask;
 
 /**
  * A picture for a person to check tiling before hours of extraction: the thumbnail, the tissue mask as a
- * translucent green wash, and the outline of every kept tile. Written atomically, so a viewer or a
+ * translucent green wash, and the outline of every kept tile (blurred tiles crossed in orange-red). Written atomically, so a viewer or a
  * concurrent run never sees half a PNG.
  */
 public final class TilingPreview {
@@ -21,6 +22,8 @@ public final class TilingPreview {
     /** Colour mixed into tissue pixels, and its weight. */
     public static final int TISSUE_RGB = 0x00C040;
     public static final double TISSUE_ALPHA = 0.35;
+    /** Colour of the outline and diagonal cross of a blurred tile (below {@link Sharpness#DEFAULT_MIN}). */
+    public static final int BLURRED_RGB = 0xFF3000;
 
     private TilingPreview() {
     }
@@ -32,6 +35,12 @@ public final class TilingPreview {
      */
     public static BufferedImage render(BufferedImage thumbnail, double thumbnailDownsample, TissueMask mask,
             TileGrid grid) {
+        return render(thumbnail, thumbnailDownsample, mask, grid, i -> false);
+    }
+
+    /** The preview with the tiles whose index {@code blurred} accepts outlined and crossed in {@link #BLURRED_RGB}. */
+    public static BufferedImage render(BufferedImage thumbnail, double thumbnailDownsample, TissueMask mask,
+            TileGrid grid, IntPredicate blurred) {
         Objects.requireNonNull(thumbnail, "thumbnail");
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(grid, "grid");
@@ -56,13 +65,20 @@ public final class TilingPreview {
             int y0 = (int) Math.floor(t.y() / thumbnailDownsample);
             int x1 = (int) Math.ceil((t.x() + t.width()) / thumbnailDownsample) - 1;
             int y1 = (int) Math.ceil((t.y() + t.height()) / thumbnailDownsample) - 1;
+            int colour = blurred.test(t.index()) ? BLURRED_RGB : OUTLINE_RGB;
             for (int x = x0; x <= x1; x++) {
-                set(px, w, h, x, y0);
-                set(px, w, h, x, y1);
+                set(px, w, h, x, y0, colour);
+                set(px, w, h, x, y1, colour);
             }
             for (int y = y0; y <= y1; y++) {
-                set(px, w, h, x0, y);
-                set(px, w, h, x1, y);
+                set(px, w, h, x0, y, colour);
+                set(px, w, h, x1, y, colour);
+            }
+            if (colour == BLURRED_RGB) {
+                for (int k = 0; k <= Math.min(x1 - x0, y1 - y0); k++) {
+                    set(px, w, h, x0 + k, y0 + k, colour);
+                    set(px, w, h, x1 - k, y0 + k, colour);
+                }
             }
         }
         return out;
@@ -71,7 +87,17 @@ public final class TilingPreview {
     /** Renders and writes the preview as PNG: to a temporary file beside {@code target}, then an atomic move. */
     public static void write(Path target, BufferedImage thumbnail, double thumbnailDownsample, TissueMask mask,
             TileGrid grid) throws IOException {
-        BufferedImage image = render(thumbnail, thumbnailDownsample, mask, grid);
+        write(target, thumbnail, thumbnailDownsample, mask, grid, i -> false);
+    }
+
+    /** As {@link #write(Path, BufferedImage, double, TissueMask, TileGrid)}, blurred tiles marked. */
+    public static void write(Path target, BufferedImage thumbnail, double thumbnailDownsample, TissueMask mask,
+            TileGrid grid, IntPredicate blurred) throws IOException {
+        writePng(target, render(thumbnail, thumbnailDownsample, mask, grid, blurred));
+    }
+
+    /** Writes an image as PNG: to a temporary file beside {@code target}, then an atomic move. */
+    public static void writePng(Path target, BufferedImage image) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -85,9 +111,9 @@ public final class TilingPreview {
         }
     }
 
-    private static void set(int[] px, int w, int h, int x, int y) {
+    private static void set(int[] px, int w, int h, int x, int y, int colour) {
         if (x >= 0 && y >= 0 && x < w && y < h) {
-            px[y * w + x] = OUTLINE_RGB;
+            px[y * w + x] = colour;
         }
     }
 

@@ -1,0 +1,85 @@
+package org.tessera.tiling;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.List;
+import org.tessera.slide.Slide;
+
+/**
+ * Tile sharpness as EMO measures it: the variance of the Laplacian of the grey tile at tile resolution,
+ * {@code cv2.Laplacian(cv2.cvtColor(tile, cv2.COLOR_RGB2GRAY), cv2.CV_64F).var()}. Grey is OpenCV's rounded
+ * fixed-point 0.299 R + 0.587 G + 0.114 B (0..255 integers); the Laplacian is the 3x3 kernel
+ * (0 1 0 / 1 -4 1 / 0 1 0) with OpenCV's default border (reflect-101: the row beyond the edge mirrors the row
+ * next to it); the variance is the population variance over all pixels. Out-of-focus tiles have little
+ * high-frequency content and a small variance.
+ */
+public final class Sharpness {
+    /**
+     * Tiles below this are called blurred: marked on the preview and dropped by {@code --min-sharpness} when it is
+     * given without a value. Chosen on the shared slides at 224 px / 0.5 um/px (see docs/benchmarks.md, "Tile
+     * sharpness"): every tile of the eight slides is above it, and every one of them falls below it under a
+     * Gaussian blur of sigma 2 tile pixels.
+     */
+    public static final double DEFAULT_MIN = 25;
+
+    private Sharpness() {
+    }
+
+    /** Variance of the Laplacian of the image's grey levels. */
+    public static double of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (w < 2 || h < 2) {
+            throw new IllegalArgumentException("sharpness needs an image of at least 2 x 2 pixels, got " + w + " x " + h);
+        }
+        int[] grey = grey(image);
+        double sum = 0;
+        double sumSq = 0;
+        for (int y = 0; y < h; y++) {
+            int up = (y == 0 ? 1 : y - 1) * w;
+            int down = (y == h - 1 ? h - 2 : y + 1) * w;
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int left = x == 0 ? 1 : x - 1;
+                int right = x == w - 1 ? w - 2 : x + 1;
+                double l = grey[up + x] + grey[down + x] + grey[row + left] + grey[row + right] - 4.0 * grey[row + x];
+                sum += l;
+                sumSq += l * l;
+            }
+        }
+        double n = (double) w * h;
+        double mean = sum / n;
+        return Math.max(0, sumSq / n - mean * mean);
+    }
+
+    /** OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded. */
+    static int[] grey(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] out = new int[w * h];
+        RgbRows rows = new RgbRows(image);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            rows.read(y, w, row);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                out[y * w + x] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sharpness of each tile, in the order given, each read from the best pyramid level and resampled to
+     * {@code tilePx} exactly as the extraction reads it.
+     *
+     * @param scale level-0 pixels per tile pixel (target mpp / slide mpp)
+     */
+    public static double[] ofTiles(Slide slide, List<Tile> tiles, double scale, int tilePx) throws IOException {
+        double[] out = new double[tiles.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = of(TileRead.plan(tiles.get(i), scale, slide).read(slide, tilePx));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package org.tessera.tma;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.backbone.ColourFeatures;
+import org.tessera.extract.ExtractionOptions;
+import org.tessera.extract.ExtractionReport;
+import org.tessera.extract.Extractor;
+import org.tessera.extract.SlideImporter;
+import org.tessera.store.FeatureStore;
+import org.tessera.tiling.TilingSpec;
+
+/** De-arraying a TMA composed from real tissue (see {@link ComposedTma}). */
+class TmaDearrayTest {
+    @TempDir
+    static Path tmp;
+
+    static ComposedTma.Composed tma;
+    static Path storeDir;
+    static Path coreMap;
+    static TmaDearray.Outcome outcome;
+
+    /** Every core gets patient P01.. in reading order, except that D5 belongs to A2's patient; B3 (empty) is listed too. */
+    @BeforeAll
+    static void dearray() throws Exception {
+        tma = ComposedTma.write(tmp.resolve("tma.png"));
+        StringBuilder map = new StringBuilder("core,patient\n");
+        int n = 0;
+        for (String label : tma.centres().keySet()) {
+            map.append(label).append(',').append(label.equals("D5") ? "P02" : String.format("P%02d", ++n)).append('\n');
+        }
+        map.append("B3,P99\n");
+        coreMap = tmp.resolve("core-map.csv");
+        Files.writeString(coreMap, map, StandardCharsets.UTF_8);
+        storeDir = tmp.resolve("store");
+        try (FeatureStore store = FeatureStore.open(storeDir)) {
+            SlideImporter.Report r = SlideImporter.add(store, List.of(new SlideImporter.Entry(tma.png(),
+                    OptionalDouble.of(ComposedTma.MPP), Optional.empty(), Optional.of("TMA"))));
+            assertTrue(r.failures().isEmpty(), r.failures().toString());
+            outcome = TmaDearray.run(store, "tma", new TmaDearray.Options(OptionalInt.of(ComposedTma.ROWS),
+                    OptionalInt.of(ComposedTma.COLS), OptionalDouble.empty(), Optional.of(coreMap), Optional.of(tmp.resolve("tma-preview.png"))));
+        }
+    }
+
+    @Test
+    void everyCoreIsFoundAndLabelledAsLaidOut() {
+        GridFitter.Result result = outcome.result();
+        assertEquals(tma.centres().size(), result.placed().size(), "placed " + result.placed().size() + ", extra " + result.extra());
+        assertTrue(result.extra().isEmpty(), result.extra().toString());
+        for (GridFitter.Placed p : result.placed()) {
+            double[] truth = tma.centres().get(p.label());
+            assertTrue(truth != null, p.label() + " is not a composed core");
+            double off = Math.hypot(p.core().x() - truth[0], p.core().y() - truth[1]);
+            assertTrue(off < 0.1 * ComposedTma.PITCH_PX, p.label() + " found " + off + " px from where it was laid");
+        }
+        assertEquals(ComposedTma.EMPTY, new TreeSet<>(result.missing().stream().map(GridFitter.Missing::label).toList()).stream()
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(ComposedTma.ROTATION_DEGREES, result.grid().rotationDegrees(), 0.5);
+        assertEquals(ComposedTma.PITCH_PX, result.grid().colPitch(), 0.03 * ComposedTma.PITCH_PX);
+    }
+
+    @Test
+    void coreMapNamingAnAbsentCoreIsReported() {
+        assertEquals(1, outcome.mapProblems().size(), outcome.mapProblems().toString());
+        String problem = outcome.mapProblems().get(0);
+        assertTrue(problem.startsWith(coreMap.toString()) && problem.contains("core B3") && problem.contains("P99")
+                && problem.contains("no core was found"), problem);
+        assertTrue(outcome.unmapped().isEmpty(), outcome.unmapped().toString());
+    }
+
+    @Test
+    void previewIsWrittenAtThumbnailSize() throws Exception {
+        var image = ImageIO.read(tmp.resolve("tma-preview.png").toFile());
+        assertEquals(TmaDearray.THUMBNAIL_SIDE, Math.max(image.getWidth(), image.getHeight()), 1);
+    }
+
+    /** Tiles embedded with the colour baseline; the tma_cores feature set gives each core's tiles under its patient. */
+    @Test
+    void patientsPoolOverTheirCores() throws Exception {
+        try (FeatureStore store = FeatureStore.open(storeDir)) {
+            ExtractionOptions options = ExtractionOptions.defaults(ColourFeatures.NAME).withTiling(TilingSpec.of(32, ComposedTma.MPP));
+            ExtractionReport report = new Extractor(store, options).run(store.slides().all(), p -> { });
+            assertTrue(report.failures().isEmpty(), report.failures().toString());
+            String sql = new String(TmaDearrayTest.class.getClassLoader().getResourceAsStream("sql/feature-sets/tma_cores.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8).replace("${backbone}", "'" + ColourFeatures.NAME + "'")
+                    .replace("${min_sharpness:-0}", "'0'");
+            Map<String, java.util.Set<String>> coresByPatient = new HashMap<>();
+            Map<String, Integer> tilesByCore = new HashMap<>();
+            try (Statement s = store.connection().createStatement(); ResultSet r = s.executeQuery(sql)) {
+                while (r.next()) {
+                    coresByPatient.computeIfAbsent(r.getString("patient_id"), k -> new TreeSet<>()).add(r.getString("slide_id"));
+                    tilesByCore.merge(r.getString("core"), 1, Integer::sum);
+                }
+            }
+            assertEquals(tma.centres().size() - 1, coresByPatient.size(), coresByPatient.keySet().toString());
+            assertEquals(2, coresByPatient.get("P02").size(), coresByPatient.get("P02").toString());
+            assertTrue(coresByPatient.get("P02").stream().anyMatch(u -> u.endsWith(":D5")), coresByPatient.get("P02").toString());
+            // A 1 mm core holds about pi (125 / 32)^2 = 48 tile centres of 128 um tiles.
+            for (Map.Entry<String, Integer> e : tilesByCore.entrySet()) {
+                assertTrue(e.getValue() >= 30 && e.getValue() <= 60, e.toString());
+            }
+            assertEquals(tma.centres().size(), tilesByCore.size());
+        }
+    }
+}
