@@ -1,9 +1,9 @@
 -- Annotated regions, tile coverage and sharpness (tessera annotations import, tessera tma dearray).
--- Tiles per slide and class, with how many are blurred (sharpness below the default threshold, 25).
+-- Tiles per slide and class, with how many are blurred (sharpness below the default threshold, 15).
 SELECT s.name, r.class,
        count(*) AS tiles_touched,
        count(*) FILTER (WHERE r.fraction >= 0.5) AS tiles_half_covered,
-       count(*) FILTER (WHERE r.fraction >= 0.5 AND q.sharpness < 25) AS of_which_blurred
+       count(*) FILTER (WHERE r.fraction >= 0.5 AND q.sharpness < 15) AS of_which_blurred
 FROM tile_regions r
 JOIN slides s USING (slide_id)
 LEFT JOIN tile_sharpness q USING (slide_id, tiling_id, tile_index)

@@ -6,7 +6,7 @@
 --   backbone       backbone card name, e.g. mobilenet_v2_imagenet
 --   class          annotation class, e.g. Tumor (QuPath's classification.name)
 --   min_fraction   minimum share of the tile the class covers, 0..1 (default 0.5)
---   min_sharpness  minimum tile sharpness, the variance of the Laplacian (default 0: every tile; 25 drops blurred tiles)
+--   min_sharpness  minimum tile sharpness, the variance of the Laplacian (default 0: every tile; 15 drops blurred tiles)
 SELECT e.slide_id, e.tile_index, s.patient_id, r.fraction AS region_fraction, e.vector
 FROM embeddings AS e
 JOIN tile_regions AS r USING (slide_id, tiling_id, tile_index)

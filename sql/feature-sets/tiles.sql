@@ -4,7 +4,7 @@
 -- Parameters (written as dollar-brace placeholders, filled in as quoted SQL string literals):
 --   backbone       backbone card name, e.g. mobilenet_v2_imagenet
 --   min_tissue     minimum tissue fraction of a tile, 0..1 (cast to DOUBLE below)
---   min_sharpness  minimum tile sharpness, the variance of the Laplacian (default 0: every tile; 25 drops blurred
+--   min_sharpness  minimum tile sharpness, the variance of the Laplacian (default 0: every tile; 15 drops blurred
 --                  tiles, see tile_sharpness); grids made before sharpness was stored count as 0
 SELECT slide_id, tile_index, s.patient_id, e.vector
 FROM embeddings AS e

@@ -39,7 +39,7 @@ final class TmaCommand {
         "",
         "Examples:",
         "  tessera tma dearray TMA-01 --rows 6 --cols 8 --core-map TMA-01-map.csv",
-        "  tessera train aggregate --features tma_cores --pooling MEAN --param backbone=mobilenet_v2_imagenet"})
+        "  tessera train aggregate --features tma_cores --param backbone=mobilenet_v2_imagenet"})
     static final class Dearray implements Callable<Integer> {
         @Mixin
         StoreOption store;

@@ -40,6 +40,35 @@ class SharpnessTest {
         assertTrue(previous < Sharpness.DEFAULT_MIN, "a tile blurred with sigma 6 px is still above the default threshold: " + previous);
     }
 
+    /**
+     * The default threshold on the two Aperio slides' tissue tiles (224 px at 0.5 um/px): every tile as scanned is
+     * kept, every tile blurred with a Gaussian of sigma 3 px is dropped. (The HER2ST sections are in
+     * {@code tessera benchmark sharpness}: their 3,449 tiles take minutes.)
+     */
+    @Test
+    void defaultKeepsTheScannedTilesAndDropsBlurredOnes() throws Exception {
+        Object[][] slides = {{"slides/CMU-1-Small-Region.svs", null}, {"slides/TCGA-CR-7395-01A-01-TS1.svs", 0.5}};
+        int tiles = 0;
+        for (Object[] s : slides) {
+            try (Slide slide = Slides.open(Shared.path((String) s[0]),
+                    s[1] == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((Double) s[1]))) {
+                org.tessera.tissue.TissueDetector detector = new org.tessera.tissue.TissueDetector();
+                Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
+                TileGrid grid = TileGrid.plan(slide.levelDimensions(0), slide.requireMpp(), TilingSpec.DEFAULT,
+                        detector.detect(thumb.image(), thumb.downsample()));
+                for (Tile t : grid.tiles()) {
+                    BufferedImage image = TileRead.plan(t, grid.scale(), slide).read(slide, 224);
+                    double sharp = Sharpness.of(image);
+                    double blurred = Sharpness.of(GaussianBlur.apply(image, 3));
+                    assertTrue(sharp >= Sharpness.DEFAULT_MIN, s[0] + " tile " + t.index() + ": " + sharp);
+                    assertTrue(blurred < Sharpness.DEFAULT_MIN, s[0] + " tile " + t.index() + " blurred: " + blurred);
+                    tiles++;
+                }
+            }
+        }
+        assertEquals(43 + 188, tiles); // the two grids' tissue tiles, as tessera benchmark sharpness counts them
+    }
+
     @Test
     void aUniformTileHasNoSharpness() {
         BufferedImage flat = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);

@@ -20,19 +20,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.backbone.ColourFeatures;
+import org.tessera.examples.TmaComposer;
 import org.tessera.extract.ExtractionOptions;
 import org.tessera.extract.ExtractionReport;
 import org.tessera.extract.Extractor;
 import org.tessera.extract.SlideImporter;
 import org.tessera.store.FeatureStore;
+import org.tessera.testkit.Shared;
 import org.tessera.tiling.TilingSpec;
 
-/** De-arraying a TMA composed from real tissue (see {@link ComposedTma}). */
+/** De-arraying a TMA composed from real tissue (see {@link TmaComposer}). */
 class TmaDearrayTest {
     @TempDir
     static Path tmp;
 
-    static ComposedTma.Composed tma;
+    static TmaComposer.Composed tma;
     static Path storeDir;
     static Path coreMap;
     static TmaDearray.Outcome outcome;
@@ -40,7 +42,7 @@ class TmaDearrayTest {
     /** Every core gets patient P01.. in reading order, except that D5 belongs to A2's patient; B3 (empty) is listed too. */
     @BeforeAll
     static void dearray() throws Exception {
-        tma = ComposedTma.write(tmp.resolve("tma.png"));
+        tma = TmaComposer.write(Shared.path("slides").getParent(), tmp.resolve("tma.png"));
         StringBuilder map = new StringBuilder("core,patient\n");
         int n = 0;
         for (String label : tma.centres().keySet()) {
@@ -52,10 +54,10 @@ class TmaDearrayTest {
         storeDir = tmp.resolve("store");
         try (FeatureStore store = FeatureStore.open(storeDir)) {
             SlideImporter.Report r = SlideImporter.add(store, List.of(new SlideImporter.Entry(tma.png(),
-                    OptionalDouble.of(ComposedTma.MPP), Optional.empty(), Optional.of("TMA"))));
+                    OptionalDouble.of(TmaComposer.MPP), Optional.empty(), Optional.of("TMA"))));
             assertTrue(r.failures().isEmpty(), r.failures().toString());
-            outcome = TmaDearray.run(store, "tma", new TmaDearray.Options(OptionalInt.of(ComposedTma.ROWS),
-                    OptionalInt.of(ComposedTma.COLS), OptionalDouble.empty(), Optional.of(coreMap), Optional.of(tmp.resolve("tma-preview.png"))));
+            outcome = TmaDearray.run(store, "tma", new TmaDearray.Options(OptionalInt.of(TmaComposer.ROWS),
+                    OptionalInt.of(TmaComposer.COLS), OptionalDouble.empty(), Optional.of(coreMap), Optional.of(tmp.resolve("tma-preview.png"))));
         }
     }
 
@@ -68,12 +70,12 @@ class TmaDearrayTest {
             double[] truth = tma.centres().get(p.label());
             assertTrue(truth != null, p.label() + " is not a composed core");
             double off = Math.hypot(p.core().x() - truth[0], p.core().y() - truth[1]);
-            assertTrue(off < 0.1 * ComposedTma.PITCH_PX, p.label() + " found " + off + " px from where it was laid");
+            assertTrue(off < 0.1 * TmaComposer.PITCH_PX, p.label() + " found " + off + " px from where it was laid");
         }
-        assertEquals(ComposedTma.EMPTY, new TreeSet<>(result.missing().stream().map(GridFitter.Missing::label).toList()).stream()
+        assertEquals(TmaComposer.EMPTY, new TreeSet<>(result.missing().stream().map(GridFitter.Missing::label).toList()).stream()
                 .collect(java.util.stream.Collectors.toSet()));
-        assertEquals(ComposedTma.ROTATION_DEGREES, result.grid().rotationDegrees(), 0.5);
-        assertEquals(ComposedTma.PITCH_PX, result.grid().colPitch(), 0.03 * ComposedTma.PITCH_PX);
+        assertEquals(TmaComposer.ROTATION_DEGREES, result.grid().rotationDegrees(), 0.5);
+        assertEquals(TmaComposer.PITCH_PX, result.grid().colPitch(), 0.03 * TmaComposer.PITCH_PX);
     }
 
     @Test
@@ -95,7 +97,7 @@ class TmaDearrayTest {
     @Test
     void patientsPoolOverTheirCores() throws Exception {
         try (FeatureStore store = FeatureStore.open(storeDir)) {
-            ExtractionOptions options = ExtractionOptions.defaults(ColourFeatures.NAME).withTiling(TilingSpec.of(32, ComposedTma.MPP));
+            ExtractionOptions options = ExtractionOptions.defaults(ColourFeatures.NAME).withTiling(TilingSpec.of(32, TmaComposer.MPP));
             ExtractionReport report = new Extractor(store, options).run(store.slides().all(), p -> { });
             assertTrue(report.failures().isEmpty(), report.failures().toString());
             String sql = new String(TmaDearrayTest.class.getClassLoader().getResourceAsStream("sql/feature-sets/tma_cores.sql")

@@ -1,6 +1,7 @@
-package org.tessera.tma;
+package org.tessera.examples;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,40 +10,45 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.tessera.slide.Slide;
 import org.tessera.slide.Slides;
-import org.tessera.testkit.Shared;
 import org.tessera.tiling.Thumbnail;
+import org.tessera.tiling.TilingPreview;
 import org.tessera.tissue.TissueDetector;
 import org.tessera.tissue.TissueMask;
+import org.tessera.tma.CoreLabel;
 
 /**
- * A tissue microarray composed from real tissue: 1 mm discs cut from the shared slides (the two Aperio slides and
- * three HER2ST sections, read at about 4 um/px where the disc is at least 90% tissue), laid on a 6 x 8 grid of
- * 1.5 mm pitch, the grid rotated 3 degrees about the image centre, each core moved by up to 80 um at random, two
- * positions left empty. Written as a PNG at 4 um/px; the true centre of every core is kept.
+ * A tissue microarray composed from real tissue, for the tests and the demo (no TMA slide is among the shared
+ * data): 1 mm discs cut from the shared slides (the two Aperio slides and three HER2ST sections, read at about
+ * 4 um/px where the disc is at least 90% tissue), laid on a 6 x 8 grid of 1.5 mm pitch, the grid rotated 3 degrees
+ * about the image centre, each core moved by up to 80 um at random, two positions (B3, E7) left empty. Written as
+ * a PNG at 4 um/px; the true centre of every core is kept.
  */
-final class ComposedTma {
-    static final double MPP = 4.0;
-    static final int ROWS = 6;
-    static final int COLS = 8;
-    static final double PITCH_PX = 1500 / MPP;
+public final class TmaComposer {
+    public static final double MPP = 4.0;
+    public static final int ROWS = 6;
+    public static final int COLS = 8;
+    public static final double PITCH_PX = 1500 / MPP;
     static final double RADIUS_PX = 500 / MPP;
-    static final double ROTATION_DEGREES = 3;
+    public static final double ROTATION_DEGREES = 3;
     static final double JITTER_PX = 80 / MPP;
-    static final Set<String> EMPTY = Set.of("B3", "E7");
+    public static final Set<String> EMPTY = Set.of("B3", "E7");
     private static final int BACKGROUND = 0xF3F3F1;
 
-    /** The composed image's file and the true centre (level-0 x, y) of each core by label. */
-    record Composed(Path png, Map<String, double[]> centres, int width, int height) {
+    /** The composed image's file and the true centre (level-0 x, y) of each core by label, in reading order. */
+    public record Composed(Path png, Map<String, double[]> centres, int width, int height) {
+        public Composed {
+            centres = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(centres));
+        }
     }
 
-    private ComposedTma() {
+    private TmaComposer() {
     }
 
-    static Composed write(Path png) throws Exception {
-        List<BufferedImage> crops = crops();
+    /** Composes the TMA from the slides under {@code shared} (the shared data folder) and writes it to {@code png}. */
+    public static Composed write(Path shared, Path png) throws IOException {
+        List<BufferedImage> crops = crops(shared);
         int width = (int) Math.round((COLS + 1) * PITCH_PX);
         int height = (int) Math.round((ROWS + 1) * PITCH_PX);
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -72,7 +78,7 @@ final class ComposedTma {
                 centres.put(label, new double[] {x, y});
             }
         }
-        ImageIO.write(canvas, "png", png.toFile());
+        TilingPreview.writePng(png, canvas);
         return new Composed(png, centres, width, height);
     }
 
@@ -88,13 +94,13 @@ final class ComposedTma {
     }
 
     /** Discs of tissue (as square crops of side 2 r + 1) from the shared slides, non-overlapping within each slide. */
-    private static List<BufferedImage> crops() throws Exception {
+    private static List<BufferedImage> crops(Path shared) throws IOException {
         Object[][] sources = {{"slides/CMU-1-Small-Region.svs", null}, {"slides/TCGA-CR-7395-01A-01-TS1.svs", 0.5},
             {"her2st/images/B4.jpg", 0.69}, {"her2st/images/C2.jpg", 0.69}, {"her2st/images/C3.jpg", 0.69}};
         List<BufferedImage> out = new ArrayList<>();
         int r = (int) RADIUS_PX;
         for (Object[] s : sources) {
-            try (Slide slide = Slides.open(Shared.path((String) s[0]),
+            try (Slide slide = Slides.open(shared.resolve((String) s[0]),
                     s[1] == null ? OptionalDouble.empty() : OptionalDouble.of((Double) s[1]))) {
                 double mpp = slide.requireMpp();
                 long side = Math.max(slide.levelDimensions(0).width(), slide.levelDimensions(0).height());
@@ -116,7 +122,7 @@ final class ComposedTma {
             }
         }
         if (out.size() < 10) {
-            throw new AssertionError("only " + out.size() + " tissue discs in the shared slides");
+            throw new IOException(shared + ": only " + out.size() + " discs of tissue found in the shared slides");
         }
         return out;
     }
