@@ -28,18 +28,10 @@ public final class GeoJsonAnnotations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    /** What a file held: its annotations and what was skipped, in words (e.g. "3 detections"). */
-    public record Parsed(List<Annotation> annotations, List<String> skipped) {
-        public Parsed {
-            annotations = List.copyOf(annotations);
-            skipped = List.copyOf(skipped);
-        }
-    }
-
     private GeoJsonAnnotations() {
     }
 
-    public static Parsed read(Path file, SlideBounds bounds) throws IOException {
+    public static ParsedAnnotations read(Path file, SlideBounds bounds) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(file));
@@ -85,7 +77,7 @@ public final class GeoJsonAnnotations {
         if (!notAreas.isEmpty()) {
             skipped.add(notAreas.size() + " shapes without area (" + String.join(", ", new java.util.TreeSet<>(notAreas)) + ")");
         }
-        return new Parsed(out, skipped);
+        return new ParsedAnnotations(out, skipped);
     }
 
     private static List<JsonNode> features(Path file, JsonNode root) throws AnnotationException {

@@ -24,23 +24,15 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * Reads a label mask: a single-channel image (grey or palette PNG) whose pixel values are classes, at a stated
  * downsample of the slide (pixel (i, j) covers level-0 [i d, (i+1) d) x [j d, (j+1) d)). Each class becomes one
  * annotation, the union of its pixels (row runs merged, then unioned by JTS), clipped to the slide. Value 0 and
- * values missing from the class table are not annotations; the others are counted in {@link Parsed#skipped()}.
+ * values missing from the class table are not annotations; the others are counted as skipped.
  */
 public final class LabelMaskAnnotations {
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    /** The annotations (one per class present) and the values that were not imported, in words. */
-    public record Parsed(List<Annotation> annotations, List<String> skipped) {
-        public Parsed {
-            annotations = List.copyOf(annotations);
-            skipped = List.copyOf(skipped);
-        }
-    }
-
     private LabelMaskAnnotations() {
     }
 
-    public static Parsed read(Path file, double downsample, Map<Integer, String> classes, SlideBounds bounds) throws IOException {
+    public static ParsedAnnotations read(Path file, double downsample, Map<Integer, String> classes, SlideBounds bounds) throws IOException {
         if (!(downsample > 0)) {
             throw new IllegalArgumentException(file + ": downsample must be positive, got " + downsample);
         }
@@ -101,6 +93,6 @@ public final class LabelMaskAnnotations {
         }
         List<String> skipped = new ArrayList<>();
         unknown.forEach((v, n) -> skipped.add("value " + v + " (" + n + " pixels) has no class"));
-        return new Parsed(out, skipped);
+        return new ParsedAnnotations(out, skipped);
     }
 }

@@ -32,7 +32,7 @@ public final class RegionImport {
     /** A QuPath GeoJSON export for the slide named by id or name. */
     public static Outcome geoJson(FeatureStore store, Path file, String slide) throws IOException, SQLException {
         SlideRecord record = SlideLookup.find(store, slide, file.toString());
-        GeoJsonAnnotations.Parsed parsed = GeoJsonAnnotations.read(file, new SlideBounds(record.width(), record.height()));
+        ParsedAnnotations parsed = GeoJsonAnnotations.read(file, new SlideBounds(record.width(), record.height()));
         if (parsed.annotations().isEmpty()) {
             throw new AnnotationException(file + ": no annotation with an area"
                     + (parsed.skipped().isEmpty() ? "" : " (skipped: " + String.join("; ", parsed.skipped()) + ")"));
@@ -47,7 +47,7 @@ public final class RegionImport {
     public static Outcome labelMask(FeatureStore store, Path file, String slide, double downsample, Map<Integer, String> classes)
             throws IOException, SQLException {
         SlideRecord record = SlideLookup.find(store, slide, file.toString());
-        LabelMaskAnnotations.Parsed parsed = LabelMaskAnnotations.read(file, downsample, classes,
+        ParsedAnnotations parsed = LabelMaskAnnotations.read(file, downsample, classes,
                 new SlideBounds(record.width(), record.height()));
         return store(store, record, file.getFileName().toString(), "label-mask", Sha256.of(file), parsed.annotations(), parsed.skipped());
     }

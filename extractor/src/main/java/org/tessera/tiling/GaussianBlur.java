@@ -30,13 +30,7 @@ public final class GaussianBlur {
         }
         int w = in.getWidth();
         int h = in.getHeight();
-        int[] rgb = new int[w * h];
-        RgbRows rows = new RgbRows(in);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            rows.read(y, w, row);
-            System.arraycopy(row, 0, rgb, y * w, w);
-        }
+        int[] rgb = RgbRows.all(in);
         double[][] channels = new double[3][w * h];
         for (int i = 0; i < rgb.length; i++) {
             channels[0][i] = (rgb[i] >> 16) & 0xFF;

@@ -55,17 +55,10 @@ public final class Sharpness {
 
     /** OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded. */
     static int[] grey(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] out = new int[w * h];
-        RgbRows rows = new RgbRows(image);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            rows.read(y, w, row);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                out[y * w + x] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
-            }
+        int[] out = RgbRows.all(image);
+        for (int i = 0; i < out.length; i++) {
+            int p = out[i];
+            out[i] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
         }
         return out;
     }

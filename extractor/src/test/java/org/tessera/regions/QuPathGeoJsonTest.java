@@ -57,7 +57,7 @@ class QuPathGeoJsonTest {
 
     @Test
     void qupathExportImportsWithHolesAndMultiPolygons() throws Exception {
-        GeoJsonAnnotations.Parsed parsed = GeoJsonAnnotations.read(file(), CMU);
+        ParsedAnnotations parsed = GeoJsonAnnotations.read(file(), CMU);
         List<Annotation> a = parsed.annotations();
         assertEquals(List.of("Tumor", "Tumor", "Stroma", Annotation.UNCLASSIFIED), a.stream().map(Annotation::className).toList());
         assertEquals("5f1d2c3e-8a4b-4c2d-9e1f-0a1b2c3d4e5f", a.get(0).id());
