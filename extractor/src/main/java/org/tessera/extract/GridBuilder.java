@@ -92,9 +92,10 @@ final class GridBuilder implements TileSource {
         SharpnessCatalogue sharpness = new SharpnessCatalogue(connection);
         if (existing.isPresent()) {
             List<Tile> tiles = tilings.tiles(record.slideId(), tilingId);
-            if (!sharpness.has(record.slideId(), tilingId)) { // a grid made before tile sharpness existed
+            if (!sharpness.has(record.slideId(), tilingId)) { // a grid made before tile sharpness existed, or a killed run
                 sharpness.save(record.slideId(), tilingId, tiles, Sharpness.ofTiles(slide, tiles, spec.mpp() / record.mpp(), spec.tilePx()));
             }
+            RegionImport.coverGridIfMissing(connection, record.slideId(), tilingId, tiles);
             return tiles;
         }
         Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());

@@ -97,6 +97,18 @@ final class AnnotationCatalogue {
         return out;
     }
 
+    boolean hasCoverage(String slideId, String tilingId) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT count(*) FROM tile_regions WHERE slide_id = ? AND tiling_id = ?")) {
+            p.setString(1, slideId);
+            p.setString(2, tilingId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1) > 0;
+            }
+        }
+    }
+
     /** Replaces a grid's coverage rows, inside the caller's transaction. */
     void replaceCoverage(String slideId, String tilingId, List<TileRegion> regions) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("DELETE FROM tile_regions WHERE slide_id = ? AND tiling_id = ?")) {

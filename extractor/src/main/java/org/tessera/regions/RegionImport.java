@@ -85,4 +85,15 @@ public final class RegionImport {
             catalogue.replaceCoverage(slideId, tilingId, Coverage.of(all, tiles));
         }
     }
+
+    /**
+     * {@link #coverGrid} for an existing grid that has no coverage rows although its slide has annotations (a run
+     * killed between making the grid and covering it); nothing otherwise.
+     */
+    public static void coverGridIfMissing(Connection connection, String slideId, String tilingId, List<Tile> tiles)
+            throws SQLException {
+        if (!new AnnotationCatalogue(connection).hasCoverage(slideId, tilingId)) {
+            coverGrid(connection, slideId, tilingId, tiles);
+        }
+    }
 }

@@ -102,6 +102,26 @@ class RegionExtractionTest {
         }
     }
 
+    /** A grid without sharpness or coverage (an older store, or a run killed after the grid) gets them on its next use. */
+    @Test
+    void aGridMissingSharpnessOrCoverageGetsThemWhenNextUsed() throws Exception {
+        try (FeatureStore store = cmuStore(tmp.resolve("b"))) {
+            assertTrue(Fixtures.extract(store, colour()).ok());
+            RegionImport.geoJson(store, geojson(), "CMU-1-Small-Region");
+            long regions = Fixtures.count(store, "SELECT count(*) FROM tile_regions");
+            long tiles = Fixtures.count(store, "SELECT count(*) FROM tiles");
+            assertTrue(regions > 0);
+            try (Statement s = store.connection().createStatement()) {
+                s.execute("DELETE FROM tile_sharpness");
+                s.execute("DELETE FROM tile_regions");
+            }
+            Fixtures.addBackbone(store, Fixtures.MOBILENET);
+            assertTrue(Fixtures.extract(store, Fixtures.options(Fixtures.MOBILENET)).ok());
+            assertEquals(tiles, Fixtures.count(store, "SELECT count(*) FROM tile_sharpness"));
+            assertEquals(regions, Fixtures.count(store, "SELECT count(*) FROM tile_regions"));
+        }
+    }
+
     @Test
     void unknownSlideIsNamedWithTheFile() throws Exception {
         try (FeatureStore store = cmuStore(tmp.resolve("u"))) {
