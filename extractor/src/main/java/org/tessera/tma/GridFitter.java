@@ -13,8 +13,10 @@ import java.util.OptionalInt;
  * core's nearest neighbour (folded to a quarter turn, circular mean of four times the angle); the pitches from
  * the median neighbour distances along and across the rotated rows. Cores are first indexed by rounding along
  * the rotated axes, then the grid is refitted by least squares (an affine map from (row, column) to the slide)
- * and every core re-placed at its nearest grid position, three times. A core farther than {@link #MAX_OFFSET}
- * pitches from its position, or the farther of two on one position, is an extra core.
+ * over the cores within {@link #MAX_OFFSET} pitches of their position, and every core re-placed at its nearest
+ * grid position, four times. With the grid's size given, the best-filled block of that size is the grid. A core
+ * farther than {@link #MAX_OFFSET} pitches from its position, outside the grid, or the farther of two on one
+ * position, is an extra core.
  */
 public final class GridFitter {
     /** Largest distance of a core from its grid position, as a share of the pitch. */
@@ -58,22 +60,40 @@ public final class GridFitter {
         double[] pitch = pitches(u, v);
         int[] row = new int[u.length];
         int[] col = new int[u.length];
-        double u0 = Arrays.stream(u).min().orElseThrow();
-        double v0 = Arrays.stream(v).min().orElseThrow();
+        // First indices by rounding along the rotated axes from the grid's phase (the circular mean of the positions
+        // modulo the pitch, so a core off the grid does not shift the others by half a pitch); refits correct them.
+        double u0 = phase(u, pitch[0]);
+        double v0 = phase(v, pitch[1]);
         for (int i = 0; i < u.length; i++) {
             col[i] = (int) Math.round((u[i] - u0) / pitch[0]);
             row[i] = (int) Math.round((v[i] - v0) / pitch[1]);
         }
+        boolean[] inlier = new boolean[u.length];
+        java.util.Arrays.fill(inlier, true);
         GridFit grid = null;
-        for (int pass = 0; pass < 3; pass++) {
-            grid = leastSquares(cores, row, col);
+        for (int pass = 0; pass < 4; pass++) {
+            grid = leastSquares(cores, row, col, inlier);
+            double limit = MAX_OFFSET * Math.min(grid.colPitch(), grid.rowPitch());
             for (int i = 0; i < u.length; i++) {
                 double[] rc = grid.toGrid(cores.get(i).x(), cores.get(i).y());
                 row[i] = (int) Math.round(rc[0]);
                 col[i] = (int) Math.round(rc[1]);
+                inlier[i] = Math.hypot(cores.get(i).x() - grid.x(row[i], col[i]), cores.get(i).y() - grid.y(row[i], col[i])) <= limit;
             }
         }
-        return place(cores, grid, row, col, rows, cols);
+        return place(cores, grid, row, col, inlier, rows, cols);
+    }
+
+    /** Where the grid lines fall along one axis, modulo the pitch: the circular mean of the positions' phases. */
+    private static double phase(double[] positions, double pitch) {
+        double s = 0;
+        double c = 0;
+        for (double p : positions) {
+            double a = 2 * Math.PI * p / pitch;
+            s += Math.sin(a);
+            c += Math.cos(a);
+        }
+        return Math.atan2(s, c) / (2 * Math.PI) * pitch;
     }
 
     /** Grid rotation in radians, in (-pi/4, pi/4], from nearest-neighbour directions. */
@@ -147,16 +167,18 @@ public final class GridFitter {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    /** x = ox + c ax + r bx, y = oy + c ay + r by by least squares, indices shifted so the smallest are 0. */
-    private static GridFit leastSquares(List<Core> cores, int[] row, int[] col) {
-        int r0 = Arrays.stream(row).min().orElseThrow();
-        int c0 = Arrays.stream(col).min().orElseThrow();
+    /**
+     * x = ox + c ax + r bx, y = oy + c ay + r by by least squares over the inlier cores, in their current indices
+     * (the grid's size is set later, when the indices are re-based).
+     */
+    private static GridFit leastSquares(List<Core> cores, int[] row, int[] col, boolean[] use) {
         double[][] a = new double[3][3];
         double[] bx = new double[3];
         double[] by = new double[3];
         for (int i = 0; i < row.length; i++) {
-            row[i] -= r0;
-            col[i] -= c0;
+            if (!use[i]) {
+                continue;
+            }
             double[] f = {1, col[i], row[i]};
             for (int p = 0; p < 3; p++) {
                 for (int q = 0; q < 3; q++) {
@@ -168,9 +190,51 @@ public final class GridFitter {
         }
         double[] sx = solve3(a, bx);
         double[] sy = solve3(a, by);
-        int rows = Arrays.stream(row).max().orElseThrow() + 1;
-        int cols = Arrays.stream(col).max().orElseThrow() + 1;
-        return new GridFit(sx[0], sy[0], sx[1], sy[1], sx[2], sy[2], rows, cols);
+        return new GridFit(sx[0], sy[0], sx[1], sy[1], sx[2], sy[2], 1, 1);
+    }
+
+    /**
+     * The first index of the window of {@code size} consecutive indices holding the most inlier cores (the smallest
+     * index when not given: then the window spans all inliers).
+     */
+    private static int window(int[] index, boolean[] inlier, OptionalInt size) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < index.length; i++) {
+            if (inlier[i]) {
+                lo = Math.min(lo, index[i]);
+                hi = Math.max(hi, index[i]);
+            }
+        }
+        if (size.isEmpty() || hi - lo + 1 <= size.getAsInt()) {
+            return lo;
+        }
+        int best = lo;
+        int most = -1;
+        for (int start = lo; start + size.getAsInt() - 1 <= hi; start++) {
+            int n = 0;
+            for (int i = 0; i < index.length; i++) {
+                n += inlier[i] && index[i] >= start && index[i] < start + size.getAsInt() ? 1 : 0;
+            }
+            if (n > most) {
+                most = n;
+                best = start;
+            }
+        }
+        return best;
+    }
+
+    /** How many consecutive indices the inlier cores span. */
+    private static int span(int[] index, boolean[] inlier) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < index.length; i++) {
+            if (inlier[i]) {
+                lo = Math.min(lo, index[i]);
+                hi = Math.max(hi, index[i]);
+            }
+        }
+        return hi - lo + 1;
     }
 
     /** Cramer's rule for the 3 x 3 normal equations. */
@@ -195,19 +259,28 @@ public final class GridFitter {
                 + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 
-    private static Result place(List<Core> cores, GridFit fitted, int[] row, int[] col, OptionalInt rows, OptionalInt cols) {
+    private static Result place(List<Core> cores, GridFit fitted, int[] row, int[] col, boolean[] inlier, OptionalInt rows,
+            OptionalInt cols) {
         List<String> notes = new ArrayList<>();
-        int nRows = rows.orElse(fitted.rows());
-        int nCols = cols.orElse(fitted.cols());
-        if (fitted.rows() > nRows || fitted.cols() > nCols) {
-            notes.add("the cores span " + fitted.rows() + " rows x " + fitted.cols() + " columns, more than the " + nRows + " x "
-                    + nCols + " given: cores beyond are extra");
-        } else if (fitted.rows() < nRows || fitted.cols() < nCols) {
-            notes.add("the cores span only " + fitted.rows() + " rows x " + fitted.cols() + " columns of the " + nRows + " x "
-                    + nCols + " given: labels start at the top-left core; whole empty rows or columns are taken to be at "
-                    + "the bottom or right");
+        int r0 = window(row, inlier, rows);
+        int c0 = window(col, inlier, cols);
+        int spanRows = span(row, inlier);
+        int spanCols = span(col, inlier);
+        int nRows = rows.orElse(spanRows);
+        int nCols = cols.orElse(spanCols);
+        for (int i = 0; i < row.length; i++) {
+            row[i] -= r0;
+            col[i] -= c0;
         }
-        GridFit grid = new GridFit(fitted.originX(), fitted.originY(), fitted.colDx(), fitted.colDy(), fitted.rowDx(),
+        if (spanRows > nRows || spanCols > nCols) {
+            notes.add("the cores span " + spanRows + " rows x " + spanCols + " columns, more than the " + nRows + " x " + nCols
+                    + " given: the best-filled " + nRows + " x " + nCols + " block is the grid, cores beyond it are extra");
+        } else if (spanRows < nRows || spanCols < nCols) {
+            notes.add("the cores span only " + spanRows + " rows x " + spanCols + " columns of the " + nRows + " x " + nCols
+                    + " given: labels start at the top-left core; whole empty rows or columns are taken to be at the bottom "
+                    + "or right");
+        }
+        GridFit grid = new GridFit(fitted.x(r0, c0), fitted.y(r0, c0), fitted.colDx(), fitted.colDy(), fitted.rowDx(),
                 fitted.rowDy(), nRows, nCols);
         double pitch = Math.min(grid.colPitch(), grid.rowPitch());
         Map<Integer, Integer> byPosition = new HashMap<>();
@@ -215,7 +288,7 @@ public final class GridFitter {
         for (int i = 0; i < row.length; i++) {
             Core c = cores.get(i);
             double offset = Math.hypot(c.x() - grid.x(row[i], col[i]), c.y() - grid.y(row[i], col[i]));
-            if (row[i] >= nRows || col[i] >= nCols || offset > MAX_OFFSET * pitch) {
+            if (!inlier[i] || row[i] < 0 || col[i] < 0 || row[i] >= nRows || col[i] >= nCols || offset > MAX_OFFSET * pitch) {
                 extra.add(c);
                 continue;
             }

@@ -87,6 +87,42 @@ class TmaDearrayTest {
         assertTrue(outcome.unmapped().isEmpty(), outcome.unmapped().toString());
     }
 
+    /** A smaller copy of core A1's tissue pasted in the gap between A1, A2, B1 and B2: an extra core, off the grid. */
+    @Test
+    void aCoreOffTheGridIsReportedAsExtra() throws Exception {
+        java.awt.image.BufferedImage image = ImageIO.read(tma.png().toFile());
+        double[] a1 = tma.centres().get("A1");
+        double[] a2 = tma.centres().get("A2");
+        double[] b1 = tma.centres().get("B1");
+        double[] b2 = tma.centres().get("B2");
+        int r = (int) (0.25 * TmaComposer.PITCH_PX);
+        int x = (int) Math.round((a1[0] + a2[0] + b1[0] + b2[0]) / 4);
+        int y = (int) Math.round((a1[1] + a2[1] + b1[1] + b2[1]) / 4);
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                if (dx * dx + dy * dy <= r * r) {
+                    image.setRGB(x + dx, y + dy, image.getRGB((int) a1[0] + dx, (int) a1[1] + dy));
+                }
+            }
+        }
+        Path png = tmp.resolve("tma-extra.png");
+        ImageIO.write(image, "png", png.toFile());
+        try (FeatureStore store = FeatureStore.open(tmp.resolve("store-extra"))) {
+            SlideImporter.add(store, List.of(new SlideImporter.Entry(png, OptionalDouble.of(TmaComposer.MPP), Optional.empty(), Optional.empty())));
+            TmaDearray.Outcome o = TmaDearray.run(store, "tma-extra", new TmaDearray.Options(OptionalInt.of(TmaComposer.ROWS),
+                    OptionalInt.of(TmaComposer.COLS), OptionalDouble.empty(), Optional.empty(), Optional.empty()));
+            assertEquals(tma.centres().size(), o.result().placed().size());
+            assertEquals(1, o.result().extra().size(), o.result().extra().toString());
+            assertEquals(x, o.result().extra().get(0).x(), 0.05 * TmaComposer.PITCH_PX);
+            assertEquals(y, o.result().extra().get(0).y(), 0.05 * TmaComposer.PITCH_PX);
+            try (Statement st = store.connection().createStatement();
+                    ResultSet rs = st.executeQuery("SELECT label FROM tma_cores WHERE grid_row IS NULL")) {
+                assertTrue(rs.next());
+                assertEquals("extra-1", rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void previewIsWrittenAtThumbnailSize() throws Exception {
         var image = ImageIO.read(tmp.resolve("tma-preview.png").toFile());
