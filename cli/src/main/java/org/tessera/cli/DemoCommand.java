@@ -159,7 +159,8 @@ final class DemoCommand implements Callable<Integer> {
                 + " --param class=Tumor");
         out.println("  ./tessera sql" + st + " \"SELECT patient_id, count(*) AS cores FROM tma_cores WHERE found AND patient_id IS NOT NULL"
                 + " GROUP BY ALL ORDER BY cores DESC LIMIT 3\"");
-        out.println("  feature set tma_cores (one unit per core, pooled per patient): --features tma_cores --param backbone=colour_baseline");
+        out.println("  feature set tma_cores (sql/feature-sets/tma_cores.sql): one unit per core under its patient, a patient's cores"
+                + " pooled; with a TMA cohort's expression imported: ./tessera train aggregate --features tma_cores --param backbone=...");
         out.println("  more queries: sql/examples/regions_and_sharpness.sql");
     }
 

@@ -69,8 +69,8 @@ class TmaScoringTest {
                     OptionalDouble.empty(), Optional.of(tmp.resolve("map.csv")), Optional.empty()));
             BackboneCard card = BackboneCard.builtin(MOBILENET);
             BackboneRegistry.add(store, card, card.modelIn(Shared.path("models")));
-            // 64 px at 4 um/px: about 12 tiles per 1 mm core, few enough for MobileNetV2 on two cores.
-            Extractor extractor = new Extractor(store, ExtractionOptions.defaults(MOBILENET).withTiling(TilingSpec.of(64, TmaComposer.MPP)));
+            // 96 px at 4 um/px: about 5 tiles per 1 mm core, few enough for MobileNetV2 on two cores.
+            Extractor extractor = new Extractor(store, ExtractionOptions.defaults(MOBILENET).withTiling(TilingSpec.of(96, TmaComposer.MPP)));
             ExtractionReport extracted = extractor.run(store.slides().all(), p -> { });
             assertTrue(extracted.ok(), extracted.toString());
 
