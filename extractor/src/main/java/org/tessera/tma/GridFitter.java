@@ -2,10 +2,7 @@ package org.tessera.tma;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -81,7 +78,7 @@ public final class GridFitter {
                 inlier[i] = Math.hypot(cores.get(i).x() - grid.x(row[i], col[i]), cores.get(i).y() - grid.y(row[i], col[i])) <= limit;
             }
         }
-        return place(cores, grid, row, col, inlier, rows, cols);
+        return GridPlacement.place(cores, grid, row, col, inlier, rows, cols);
     }
 
     /** Where the grid lines fall along one axis, modulo the pitch: the circular mean of the positions' phases. */
@@ -193,50 +190,6 @@ public final class GridFitter {
         return new GridFit(sx[0], sy[0], sx[1], sy[1], sx[2], sy[2], 1, 1);
     }
 
-    /**
-     * The first index of the window of {@code size} consecutive indices holding the most inlier cores (the smallest
-     * index when not given: then the window spans all inliers).
-     */
-    private static int window(int[] index, boolean[] inlier, OptionalInt size) {
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int i = 0; i < index.length; i++) {
-            if (inlier[i]) {
-                lo = Math.min(lo, index[i]);
-                hi = Math.max(hi, index[i]);
-            }
-        }
-        if (size.isEmpty() || hi - lo + 1 <= size.getAsInt()) {
-            return lo;
-        }
-        int best = lo;
-        int most = -1;
-        for (int start = lo; start + size.getAsInt() - 1 <= hi; start++) {
-            int n = 0;
-            for (int i = 0; i < index.length; i++) {
-                n += inlier[i] && index[i] >= start && index[i] < start + size.getAsInt() ? 1 : 0;
-            }
-            if (n > most) {
-                most = n;
-                best = start;
-            }
-        }
-        return best;
-    }
-
-    /** How many consecutive indices the inlier cores span. */
-    private static int span(int[] index, boolean[] inlier) {
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int i = 0; i < index.length; i++) {
-            if (inlier[i]) {
-                lo = Math.min(lo, index[i]);
-                hi = Math.max(hi, index[i]);
-            }
-        }
-        return hi - lo + 1;
-    }
-
     /** Cramer's rule for the 3 x 3 normal equations. */
     private static double[] solve3(double[][] a, double[] b) {
         double det = det3(a);
@@ -257,68 +210,5 @@ public final class GridFitter {
     private static double det3(double[][] m) {
         return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
                 + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-    }
-
-    private static Result place(List<Core> cores, GridFit fitted, int[] row, int[] col, boolean[] inlier, OptionalInt rows,
-            OptionalInt cols) {
-        List<String> notes = new ArrayList<>();
-        int r0 = window(row, inlier, rows);
-        int c0 = window(col, inlier, cols);
-        int spanRows = span(row, inlier);
-        int spanCols = span(col, inlier);
-        int nRows = rows.orElse(spanRows);
-        int nCols = cols.orElse(spanCols);
-        for (int i = 0; i < row.length; i++) {
-            row[i] -= r0;
-            col[i] -= c0;
-        }
-        if (spanRows > nRows || spanCols > nCols) {
-            notes.add("the cores span " + spanRows + " rows x " + spanCols + " columns, more than the " + nRows + " x " + nCols
-                    + " given: the best-filled " + nRows + " x " + nCols + " block is the grid, cores beyond it are extra");
-        } else if (spanRows < nRows || spanCols < nCols) {
-            notes.add("the cores span only " + spanRows + " rows x " + spanCols + " columns of the " + nRows + " x " + nCols
-                    + " given: labels start at the top-left core; whole empty rows or columns are taken to be at the bottom "
-                    + "or right");
-        }
-        GridFit grid = new GridFit(fitted.x(r0, c0), fitted.y(r0, c0), fitted.colDx(), fitted.colDy(), fitted.rowDx(),
-                fitted.rowDy(), nRows, nCols);
-        double pitch = Math.min(grid.colPitch(), grid.rowPitch());
-        Map<Integer, Integer> byPosition = new HashMap<>();
-        List<Core> extra = new ArrayList<>();
-        for (int i = 0; i < row.length; i++) {
-            Core c = cores.get(i);
-            double offset = Math.hypot(c.x() - grid.x(row[i], col[i]), c.y() - grid.y(row[i], col[i]));
-            if (!inlier[i] || row[i] < 0 || col[i] < 0 || row[i] >= nRows || col[i] >= nCols || offset > MAX_OFFSET * pitch) {
-                extra.add(c);
-                continue;
-            }
-            int key = row[i] * nCols + col[i];
-            Integer other = byPosition.get(key);
-            if (other == null) {
-                byPosition.put(key, i);
-            } else {
-                double otherOffset = Math.hypot(cores.get(other).x() - grid.x(row[i], col[i]), cores.get(other).y() - grid.y(row[i], col[i]));
-                if (offset < otherOffset) {
-                    extra.add(cores.get(other));
-                    byPosition.put(key, i);
-                } else {
-                    extra.add(c);
-                }
-            }
-        }
-        List<Placed> placed = new ArrayList<>();
-        List<Missing> missing = new ArrayList<>();
-        for (int r = 0; r < nRows; r++) {
-            for (int c = 0; c < nCols; c++) {
-                Integer i = byPosition.get(r * nCols + c);
-                if (i == null) {
-                    missing.add(new Missing(CoreLabel.of(r, c), r, c, grid.x(r, c), grid.y(r, c)));
-                } else {
-                    placed.add(new Placed(CoreLabel.of(r, c), r, c, cores.get(i)));
-                }
-            }
-        }
-        extra.sort(Comparator.comparingDouble(Core::y).thenComparingDouble(Core::x));
-        return new Result(grid, placed, missing, extra, notes);
     }
 }
