@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "benchmark", description = "Commands that measure Tessera against a baseline in the same run.",
         subcommands = {BenchmarkCommand.Extraction.class, BenchmarkCommand.Decode.class, BenchmarkCommand.PerGene.class, BenchmarkCommand.TileLogistic.class,
-            SpotBenchmarkCommand.class, BenchmarkCommand.Merge.class})
+            SpotBenchmarkCommand.class, BenchmarkCommand.Merge.class, BenchmarkCommand.SharpnessCheck.class})
 final class BenchmarkCommand {
     /** Progress lines to stderr, flushed one by one. */
     static java.util.function.Consumer<String> lines(PrintWriter err) {
@@ -23,6 +23,40 @@ final class BenchmarkCommand {
             err.println(line);
             err.flush();
         };
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "sharpness", description = {
+        "The tile sharpness threshold on the bundled slides: every tissue tile (224 px at 0.5 um/px) read once",
+        "and timed, its sharpness (variance of the Laplacian) timed, and the same tile blurred with Gaussians of",
+        "sigma 1, 2 and 3 px. Prints, per slide, the tiles below the default threshold sharp and blurred.",
+        "Figures go to docs/benchmarks.md."})
+    static final class SharpnessCheck implements Callable<Integer> {
+        @Mixin
+        SharedDataOption shared;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            var rows = org.tessera.extract.SharpnessBenchmark.run(shared.resolve(), line -> {
+                err.println(line);
+                err.flush();
+            });
+            out.printf("threshold %.0f; tiles below it, sharp and blurred with sigma %s px%n", org.tessera.tiling.Sharpness.DEFAULT_MIN,
+                    java.util.Arrays.toString(org.tessera.extract.SharpnessBenchmark.SIGMAS));
+            out.println("| slide | tiles | sharp: min / median | sharp below | sigma 1 below | sigma 2 below | sigma 3 below "
+                    + "| sigma 2: max | read ms/tile | sharpness ms/tile |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|");
+            for (var r : rows) {
+                out.printf("| %s | %d | %.1f / %.1f | %d | %d | %d | %d | %.1f | %.2f | %.2f |%n", r.slide(), r.tiles(), r.sharpMin(),
+                        r.sharpMedian(), r.sharpBelow(), r.blurredBelow()[0], r.blurredBelow()[1], r.blurredBelow()[2], r.blurredMax(),
+                        1e3 * r.readSeconds() / Math.max(1, r.tiles()), 1e3 * r.measureSeconds() / Math.max(1, r.tiles()));
+            }
+            return 0;
+        }
     }
 
     @Command(mixinStandardHelpOptions = true, name = "extraction", description = {

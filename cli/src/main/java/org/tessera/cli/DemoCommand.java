@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.tessera.backbone.BackboneCard;
+import org.tessera.examples.RegionExamples;
 import org.tessera.extract.BackboneRegistry;
 import org.tessera.extract.ExtractionOptions;
 import org.tessera.extract.ExtractionReport;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
     "  spatial:  ST-Net on the HER2ST spots: spot patches with 8-fold TTA, leave-one-section-out within patient C",
     "            and C -> B4 against the colour baseline, best genes, spot maps, a two-trait heterogeneity map;",
     "  clinical: PAM50 calls on TCGA-BRCA against the published subtypes, proliferation by subtype, Kaplan-Meier,",
-    "            log-rank and Cox with age.",
+    "            log-rank and Cox with age;",
+    "  regions:  an annotation file the demo writes for HER2ST section C3 (ERBB2-high and -low spot regions, in",
+    "            QuPath's GeoJSON shape) imported, and a tissue microarray composed from real tissue de-arrayed,",
+    "            with a core map, and its cores embedded (files under <store>/examples/).",
     "The report is <store>/report/index.html (with a headless-Chromium screenshot when chromium is installed).",
     "Running it again reuses everything already stored."})
 final class DemoCommand implements Callable<Integer> {
@@ -63,8 +67,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path data = shared.resolve();
-        if (!List.of("all", "slides", "spatial", "clinical").contains(part)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--part must be all, slides, spatial or clinical, got '" + part + "'");
+        if (!List.of("all", "slides", "spatial", "clinical", "regions").contains(part)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--part must be all, slides, spatial, clinical or regions, got '" + part + "'");
         }
         try (FeatureStore s = FeatureStore.open(store)) {
             out.println("== Tessera demo: store " + s.root());
@@ -79,6 +83,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             if (part.equals("all") || part.equals("clinical")) {
                 Pam50Demo.run(data, out).forEach(document::section);
+            }
+            if (part.equals("all") || part.equals("regions")) {
+                regions(out, s, data);
             }
             writeReport(out, document.build(), s.root().resolve("report"));
             out.println();
@@ -124,6 +131,37 @@ final class DemoCommand implements Callable<Integer> {
                 + "WHERE t.tissue_method <> 'spots' ORDER BY s.name");
         trainOnPseudoBulk(out, s, data);
         return code;
+    }
+
+    /** Issue 11's demo: an annotation file and a composed TMA, with the SQL to use them. */
+    private void regions(PrintWriter out, FeatureStore s, Path data) throws Exception {
+        out.println();
+        out.println("== Regions: annotations (QuPath GeoJSON) and a tissue microarray");
+        RegionExamples.Annotations a = RegionExamples.annotations(s, data, Her2st.MPP);
+        out.printf("%s (written by the demo: %d ERBB2-high spots as Tumor, %d ERBB2-low as Stroma): %s over %d tile grid(s)%n",
+                a.file(), a.topSpots(), a.bottomSpots(), a.imported().annotationsByClass(), a.imported().grids());
+        RegionExamples.Tma t = RegionExamples.tma(s, data);
+        var r = t.dearrayed().result();
+        out.printf("%s (composed by the demo from real tissue): %d cores placed on a %d x %d grid (rotation %.1f degrees), missing %s;"
+                + " %d patients from %s; preview %s%n", t.png(), r.placed().size(), r.grid().rows(), r.grid().cols(),
+                r.grid().rotationDegrees(), r.missing().stream().map(org.tessera.tma.GridFitter.Missing::label).toList(),
+                t.dearrayed().patients().values().stream().distinct().count(), t.coreMap(), t.dearrayed().preview().orElseThrow());
+        t.dearrayed().mapProblems().forEach(m -> out.println("  core map: " + m));
+        out.printf("core tiles embedded (colour baseline, 32 px at 4 um/px): %d%n", t.extraction().tilesEmbedded());
+        printTable(out, s, "SELECT s.name, r.class, count(*) FILTER (WHERE r.fraction >= 0.5) AS tiles_half_covered, "
+                + "count(*) FILTER (WHERE r.fraction >= 0.5 AND q.sharpness < " + org.tessera.tiling.Sharpness.DEFAULT_MIN + ") AS blurred "
+                + "FROM tile_regions r JOIN slides s USING (slide_id) LEFT JOIN tile_sharpness q USING (slide_id, tiling_id, tile_index) "
+                + "GROUP BY ALL ORDER BY ALL");
+        String st = " --store " + store;
+        out.println("Use them:");
+        out.println("  ./tessera extract" + st + " --backbone " + BACKBONE + " --region Tumor --min-sharpness   # only sharp tumour tiles");
+        out.println("  ./tessera train aggregate" + st + " --features region_tiles --param backbone=" + BACKBONE
+                + " --param class=Tumor");
+        out.println("  ./tessera sql" + st + " \"SELECT patient_id, count(*) AS cores FROM tma_cores WHERE found AND patient_id IS NOT NULL"
+                + " GROUP BY ALL ORDER BY cores DESC LIMIT 3\"");
+        out.println("  feature set tma_cores (sql/feature-sets/tma_cores.sql): one unit per core under its patient, a patient's cores"
+                + " pooled; with a TMA cohort's expression imported: ./tessera train aggregate --features tma_cores --param backbone=...");
+        out.println("  more queries: sql/examples/regions_and_sharpness.sql");
     }
 
     /** The report folder, and its screenshot when Debian's chromium is installed. */

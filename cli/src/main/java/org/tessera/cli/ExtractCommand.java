@@ -9,9 +9,11 @@ import org.tessera.extract.ExtractionReport;
 import org.tessera.extract.Extractor;
 import org.tessera.extract.Shard;
 import org.tessera.extract.ShardSelection;
+import org.tessera.extract.TileSelection;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.SlideRecord;
 import org.tessera.store.SpotPatchCatalogue;
+import org.tessera.tiling.Sharpness;
 import org.tessera.tiling.SpotPatchSpec;
 import org.tessera.tiling.TilingSpec;
 import picocli.CommandLine.Command;
@@ -45,7 +47,12 @@ import picocli.CommandLine.Spec;
     "tilings into the fragment (MAIN opened read-only, briefly) and skips slides MAIN already has.",
     "Without I/N, I and N come from a SLURM array task (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT);",
     "with /N, I comes from SLURM_ARRAY_TASK_ID or a Kubernetes indexed Job's JOB_COMPLETION_INDEX.",
-    "Merge the fragments with 'tessera store merge'; templates are in deploy/ (see README, Many machines)."},
+    "Merge the fragments with 'tessera store merge'; templates are in deploy/ (see README, Many machines).",
+    "",
+    "Every tile's sharpness (variance of the Laplacian of the grey tile, as EMO) is stored with the grid",
+    "(table tile_sharpness). --min-sharpness embeds only sharp tiles; --region CLASS only the tiles an",
+    "annotation class covers (tessera annotations import, tessera tma dearray). A slide's embeddings then",
+    "hold only those tiles; a later run without them reports such slides instead of skipping them."},
     footer = {"", "Examples:",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet",
         "  tessera extract --store st --backbone mobilenet_v2_imagenet,inception_v3_mixed5_imagenet   # one read per tile for both",
@@ -53,7 +60,8 @@ import picocli.CommandLine.Spec;
         "  tessera extract --store st --spots --sections C2,C3 --patch-um 112 --mpp 0.5 --tta 8 --backbone mobilenet_v2_imagenet",
         "  tessera extract --store st --spots --backbone colour_baseline",
         "  tessera extract --shard 3/8 --store frag-3 --from main --backbone mobilenet_v2_imagenet",
-        "  tessera extract --shard --store frag-$SLURM_ARRAY_TASK_ID --from main --backbone mobilenet_v2_imagenet"})
+        "  tessera extract --shard --store frag-$SLURM_ARRAY_TASK_ID --from main --backbone mobilenet_v2_imagenet",
+        "  tessera extract --store st --backbone mobilenet_v2_imagenet --region Tumor --min-sharpness"})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -121,6 +129,19 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "MAIN", description = "Main store to seed this fragment from (read-only); slides it already has are skipped.")
     java.nio.file.Path from;
 
+    @Option(names = "--region", paramLabel = "CLASS", description = "Embed only tiles covered by this annotation class "
+            + "(see 'tessera annotations import'; 'TMA core' after 'tessera tma dearray').")
+    String region;
+
+    @Option(names = "--region-fraction", paramLabel = "F", defaultValue = "0.5",
+            description = "With --region: the share of a tile the class must cover (default: ${DEFAULT-VALUE}).")
+    double regionFraction;
+
+    @Option(names = "--min-sharpness", paramLabel = "V", arity = "0..1", fallbackValue = "" + Sharpness.DEFAULT_MIN,
+            description = "Embed only tiles at least this sharp (variance of the Laplacian, as EMO; alone: "
+                    + Sharpness.DEFAULT_MIN + ", which drops blurred tiles). Blurred tiles are crossed in the preview.")
+    Double minSharpness;
+
     @Spec
     CommandSpec spec;
 
@@ -129,12 +150,15 @@ final class ExtractCommand implements Callable<Integer> {
         ExtractionOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         SpotPatchSpec patches = spots ? spotSpec() : null;
+        if (spots && (region != null || minSharpness != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--region and --min-sharpness apply to tissue tiles, not --spots");
+        }
         if (!spots && !sections.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sections needs --spots");
         }
-        ShardSelection selection = selection();
+        ShardSelection selection = shardSelection();
         try (FeatureStore s = FeatureStore.open(store.store)) {
-            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options);
+            Extractor extractor = spots ? Extractor.forSpots(s, options, patches) : new Extractor(s, options).select(tileSelection());
             ShardSelection.Result chosen = selection.select(s, extractor, backbones, st -> spots ? sectionSlides(st) : st.slides().select(slidesQuery));
             List<SlideRecord> slides = chosen.slides();
             if (selection.shard().isPresent() || selection.main().isPresent()) {
@@ -156,7 +180,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private ShardSelection selection() {
+    private ShardSelection shardSelection() {
         try {
             return new ShardSelection(java.util.Optional.ofNullable(shard).map(v -> Shard.resolve(v, System.getenv())),
                     java.util.Optional.ofNullable(from));
@@ -178,6 +202,14 @@ final class ExtractCommand implements Callable<Integer> {
         List<String> ids = s.spotPatches().sections(sections).stream().map(SpotPatchCatalogue.Section::slideId).distinct()
                 .map(id -> "'" + id.replace("'", "''") + "'").toList();
         return ids.isEmpty() ? List.of() : s.slides().select("SELECT slide_id FROM slides WHERE slide_id IN (" + String.join(", ", ids) + ")");
+    }
+
+    private TileSelection tileSelection() {
+        try {
+            return new TileSelection(java.util.Optional.ofNullable(region), regionFraction, minSharpness == null ? 0 : minSharpness);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     ExtractionOptions options() {

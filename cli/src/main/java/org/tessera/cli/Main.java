@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "",
             "Every command takes --store DIR (default ./tessera-store, or $TESSERA_STORE)."},
         subcommands = {InitCommand.class, BackboneCommand.class, SlidesCommand.class, ExtractCommand.class,
-            SqlCommand.class, SurvivalCommand.class, ImportCommand.class, TrainCommand.class, ScoreCommand.class, DemoCommand.class, BenchmarkCommand.class, ReportCommand.class, SubtypeCommand.class, MapCommand.class, DoctorCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+            SqlCommand.class, SurvivalCommand.class, ImportCommand.class, TrainCommand.class, ScoreCommand.class, DemoCommand.class, BenchmarkCommand.class, ReportCommand.class, SubtypeCommand.class, MapCommand.class, DoctorCommand.class, StoreCommand.class, AnnotationsCommand.class, TmaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

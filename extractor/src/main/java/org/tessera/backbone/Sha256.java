@@ -9,13 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The sha256 of a file, streamed: how a card pins the exact weights it describes. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
     /** Lower-case hex digest of the file's bytes. */
-    static String of(Path file) throws IOException {
+    public static String of(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -88,6 +88,17 @@ public record ExtractionReport(int runId, int slidesSelected, int slidesExtracte
         }
     }
 
+    /** This report with {@code earlier} (found before the run started) listed first among the failures. */
+    public ExtractionReport withEarlierFailures(List<Failure> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<Failure> all = new java.util.ArrayList<>(earlier);
+        all.addAll(failures);
+        return new ExtractionReport(runId, slidesSelected, slidesExtracted, slidesSkipped, all, tilesEmbedded,
+                inferenceBatches, seconds, device, backboneBusy, backbones, tileReads, preprocessed, inferenceCpuSeconds, failureLog);
+    }
+
     public double tilesPerSecond() {
         return seconds > 0 ? tilesEmbedded / seconds : 0;
     }

@@ -70,6 +70,20 @@ public final class Extractor {
         return new Extractor(store, options, new SpotSource(store, spec));
     }
 
+    /**
+     * This extractor narrowed to the tiles of {@code selection} (an annotated class, a minimum sharpness); tissue
+     * grids only. Slides already embedded are not embedded again, whatever tiles their set holds.
+     */
+    public Extractor select(TileSelection selection) {
+        if (selection.isAll()) {
+            return this;
+        }
+        if (!(source instanceof GridBuilder)) {
+            throw new IllegalArgumentException("a region or sharpness selection applies to tissue tiles, not to spot patches");
+        }
+        return new Extractor(store, options, new SelectedSource(store, source, selection));
+    }
+
     /** The tiling id this run's options give (registering the tiling if new). */
     public String tilingId() throws SQLException {
         return source.register();
@@ -101,6 +115,9 @@ public final class Extractor {
             }
         }
         List<SlideRecord> todo = new ArrayList<>(slides.stream().filter(s -> needs.containsKey(s.slideId())).toList());
+        // Sets an earlier --region/--min-sharpness run left partial: reported, not silently skipped, per backbone.
+        List<List<ExtractionReport.Failure>> partial = partialSets(backbones, slides, needs, tilingId, stain);
+        List<ExtractionReport.Failure> allPartial = partial.stream().flatMap(List::stream).toList();
         // Smallest slides first: the first plan (decode, thumbnail, tissue) is the only one the backbone waits for.
         todo.sort(Comparator.comparingLong((SlideRecord s) -> s.width() * s.height()).thenComparing(SlideRecord::slideId));
         // Resolved only when there is work: a no-op run does not even start ONNX Runtime. A forced GPU that is not
@@ -119,12 +136,14 @@ public final class Extractor {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<ExtractionReport.BackboneRun> runs = new ArrayList<>();
             for (int lane = 0; lane < backbones.size(); lane++) {
-                store.runs().finish(runIds[lane], new RunLog.Finish(0, skipped[lane], 0, 0, seconds, "[]", "[]", Optional.empty()));
-                runs.add(new ExtractionReport.BackboneRun(backbones.get(lane).backbone(), runIds[lane], 0, skipped[lane], 0, 0, 0,
-                        "none (nothing to do)"));
+                List<ExtractionReport.Failure> earlier = partial.get(lane);
+                store.runs().finish(runIds[lane], new RunLog.Finish(0, skipped[lane], earlier.size(), 0, seconds,
+                        FailureLog.reasonsJson(earlier), FailureLog.causesJson(earlier), Optional.empty()));
+                runs.add(new ExtractionReport.BackboneRun(backbones.get(lane).backbone(), runIds[lane], 0, skipped[lane],
+                        earlier.size(), 0, 0, "none (nothing to do)"));
             }
-            return new ExtractionReport(runIds[0], slides.size(), 0, slides.size(), List.of(), 0, 0, seconds, "none (nothing to do)",
-                    0, runs, 0, 0, 0, Optional.empty());
+            return new ExtractionReport(runIds[0], slides.size(), 0, slides.size(), allPartial, 0, 0, seconds,
+                    "none (nothing to do)", 0, runs, 0, 0, 0, Optional.empty());
         }
         SessionPlan plan = SessionPlan.of(backbones.size(), device, options.gpus(), options.inferenceThreads(),
                 Runtime.getRuntime().availableProcessors());
@@ -145,13 +164,14 @@ public final class Extractor {
             List<ExtractionRun.Lane> lanes = lanes(backbones, runIds, models, tilingId, stain);
             ExtractionRun run = new ExtractionRun(store, options, source, tilingId, lanes, batchSize, todo, needs, log, allocator,
                     writerConnection, progress);
-            ExtractionReport report = run.execute(slides.size(), start);
+            ExtractionReport report = run.execute(slides.size(), start).withEarlierFailures(allPartial);
             for (int lane = 0; lane < backbones.size(); lane++) {
                 ExtractionReport.BackboneRun r = report.backbones().get(lane);
-                List<ExtractionReport.Failure> failed = run.failures(lane);
-                store.runs().finish(runIds[lane], new RunLog.Finish(r.slidesExtracted(), skipped[lane], r.slidesFailed(),
-                        r.tilesEmbedded(), report.seconds(), FailureLog.reasonsJson(failed), FailureLog.causesJson(failed),
-                        failed.isEmpty() ? Optional.empty() : log.path()));
+                List<ExtractionReport.Failure> failed = new ArrayList<>(partial.get(lane));
+                failed.addAll(run.failures(lane));
+                store.runs().finish(runIds[lane], new RunLog.Finish(r.slidesExtracted(), skipped[lane],
+                        failed.size(), r.tilesEmbedded(), report.seconds(), FailureLog.reasonsJson(failed), FailureLog.causesJson(failed),
+                        run.failures(lane).isEmpty() ? Optional.empty() : log.path()));
                 store.runs().readers(runIds[lane], org.tessera.store.Json.write(new java.util.TreeMap<>(run.readers())));
             }
             return report;
@@ -175,6 +195,22 @@ public final class Extractor {
                         + r.weightsSha256() + "), so the same embeddings: name one of them");
             }
             out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * Per backbone, the slides it skips because their set exists but holds only some of the grid's tiles (an
+     * earlier --region or --min-sharpness run); tissue grids only.
+     */
+    private List<List<ExtractionReport.Failure>> partialSets(List<BackboneRecord> backbones, List<SlideRecord> slides, Map<String, boolean[]> needs, String tilingId,
+            String stain) throws SQLException {
+        List<List<ExtractionReport.Failure>> out = new ArrayList<>();
+        for (int lane = 0; lane < backbones.size(); lane++) {
+            int l = lane;
+            List<SlideRecord> todo = slides.stream().filter(s -> needs.containsKey(s.slideId()) && needs.get(s.slideId())[l]).toList();
+            out.add(source instanceof GridBuilder
+                    ? SelectedSource.partialSets(store, slides, todo, tilingId, backbones.get(lane).weightsSha256(), stain) : List.of());
         }
         return out;
     }

@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.tessera.regions.RegionImport;
 import org.tessera.slide.Slide;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.GridRecord;
+import org.tessera.store.SharpnessCatalogue;
 import org.tessera.store.SlideRecord;
 import org.tessera.store.TilingCatalogue;
+import org.tessera.tiling.Sharpness;
 import org.tessera.tiling.Thumbnail;
 import org.tessera.tiling.Tile;
 import org.tessera.tiling.TileGrid;
@@ -21,8 +24,9 @@ import org.tessera.tissue.TissueDetector;
 import org.tessera.tissue.TissueMask;
 
 /**
- * A slide's tile grid under a tiling, computed once (thumbnail, tissue mask, grid, preview PNG) and then
- * read from the store: every backbone reuses it.
+ * A slide's tile grid under a tiling, computed once (thumbnail, tissue mask, grid, each tile's sharpness, preview
+ * PNG with blurred tiles marked, coverage by the slide's annotations) and then read from the store: every backbone
+ * reuses it. Sharpness reads every kept tile once more than the extraction does (see docs/benchmarks.md).
  */
 final class GridBuilder implements TileSource {
     private final FeatureStore store;
@@ -81,28 +85,43 @@ final class GridBuilder implements TileSource {
     @Override
     public List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
         try (Connection connection = store.newConnection()) {
-            return ensure(store.tilings(connection), record, slide, tilingId);
+            return ensure(connection, store.tilings(connection), record, slide, tilingId);
         }
     }
 
-    private List<Tile> ensure(TilingCatalogue tilings, SlideRecord record, Slide slide, String tilingId)
+    private List<Tile> ensure(Connection connection, TilingCatalogue tilings, SlideRecord record, Slide slide, String tilingId)
             throws IOException, SQLException {
         Optional<GridRecord> existing = tilings.grid(record.slideId(), tilingId);
+        SharpnessCatalogue sharpness = new SharpnessCatalogue(connection);
         if (existing.isPresent()) {
-            return tilings.tiles(record.slideId(), tilingId);
+            List<Tile> tiles = tilings.tiles(record.slideId(), tilingId);
+            if (!sharpness.has(record.slideId(), tilingId)) { // a grid made before tile sharpness existed, or a killed run
+                sharpness.save(record.slideId(), tilingId, tiles, Sharpness.ofTiles(slide, tiles, spec.mpp() / record.mpp(), spec.tilePx()));
+            }
+            RegionImport.coverGridIfMissing(connection, record.slideId(), tilingId, tiles);
+            return tiles;
         }
         Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
         TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
         TileGrid grid = TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask);
+        double[] sharp = Sharpness.ofTiles(slide, grid.tiles(), grid.scale(), spec.tilePx());
         Optional<String> preview = Optional.empty();
         if (previews) {
             Path png = store.previewsDir().resolve(record.name() + "-" + record.slideId() + "-" + tilingId + ".png");
-            TilingPreview.write(png, thumb.image(), thumb.downsample(), mask, grid);
+            java.util.Set<Integer> blurred = new java.util.HashSet<>();
+            for (int i = 0; i < sharp.length; i++) {
+                if (sharp[i] < Sharpness.DEFAULT_MIN) {
+                    blurred.add(grid.tiles().get(i).index());
+                }
+            }
+            TilingPreview.write(png, thumb.image(), thumb.downsample(), mask, grid, blurred::contains);
             preview = Optional.of(store.relativize(png));
         }
         int readLevel = slide.bestLevelForDownsample(grid.scale() * (1 + TileRead.LEVEL_TOLERANCE));
         tilings.save(new GridRecord(record.slideId(), tilingId, grid.columns(), grid.rows(), grid.tiles().size(),
                 mask.tissueFraction(), readLevel, preview), grid.tiles());
+        sharpness.save(record.slideId(), tilingId, grid.tiles(), sharp);
+        RegionImport.coverGrid(connection, record.slideId(), tilingId, grid.tiles());
         return grid.tiles();
     }
 }

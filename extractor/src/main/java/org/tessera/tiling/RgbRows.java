@@ -20,6 +20,19 @@ final class RgbRows {
     private final int scanline;
     private final int pixelStride;
 
+    /** Every pixel of the image as packed RGB, row-major. */
+    static int[] all(BufferedImage image) {
+        int w = image.getWidth();
+        int[] out = new int[w * image.getHeight()];
+        RgbRows rows = new RgbRows(image);
+        int[] row = new int[w];
+        for (int y = 0; y < image.getHeight(); y++) {
+            rows.read(y, w, row);
+            System.arraycopy(row, 0, out, y * w, w);
+        }
+        return out;
+    }
+
     RgbRows(BufferedImage image) {
         this.image = image;
         Raster raster = image.getRaster();

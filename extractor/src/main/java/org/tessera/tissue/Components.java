@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * Connected components of the pixels equal to {@code value} in a binary mask, found by breadth-first
- * flood fill. Labels start at 1; 0 marks pixels of the other value.
+ * flood fill. Labels start at 1; 0 marks pixels of the other value. Used for mask cleaning here and for
+ * finding tissue microarray cores ({@code org.tessera.tma}).
  */
-record Components(int[] labels, int[] sizes, boolean[] touchesBorder) {
+public record Components(int[] labels, int[] sizes, boolean[] touchesBorder) {
 
-    static Components label(boolean[] mask, int width, int height, boolean value, boolean eightConnected) {
+    public static Components label(boolean[] mask, int width, int height, boolean value, boolean eightConnected) {
         int[] labels = new int[mask.length];
         int[] sizes = new int[16];
         boolean[] border = new boolean[16];

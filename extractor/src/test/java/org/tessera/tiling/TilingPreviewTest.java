@@ -57,4 +57,21 @@ class TilingPreviewTest {
             assertEquals(List.of(png), files.toList(), "no temporary file left behind");
         }
     }
+
+    @Test
+    void blurredTilesAreOutlinedAndCrossedInTheirOwnColour() {
+        BufferedImage thumb = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        TissueMask mask = TissueMask.everywhere(new Dimensions(4000, 3000));
+        TileGrid grid = TileGrid.plan(new Dimensions(4000, 3000), 0.5, TilingSpec.of(224, 0.5), mask);
+        Tile blurred = grid.tiles().get(20);
+        Tile sharp = grid.tiles().get(21);
+        BufferedImage out = TilingPreview.render(thumb, 10, mask, grid, i -> i == blurred.index());
+        int bx = (int) Math.floor(blurred.x() / 10.0);
+        int by = (int) Math.floor(blurred.y() / 10.0);
+        assertEquals(TilingPreview.BLURRED_RGB, out.getRGB(bx, by + 10) & 0xFFFFFF, "blurred tile's left edge");
+        assertEquals(TilingPreview.BLURRED_RGB, out.getRGB(bx + 10, by + 10) & 0xFFFFFF, "blurred tile's diagonal");
+        int sx = (int) Math.ceil((sharp.x() + sharp.width()) / 10.0) - 1;
+        assertEquals(TilingPreview.OUTLINE_RGB, out.getRGB(sx, (int) Math.floor(sharp.y() / 10.0) + 10) & 0xFFFFFF, "sharp tile's right edge");
+        assertNotEquals(TilingPreview.BLURRED_RGB, out.getRGB(sx - 10, (int) Math.floor(sharp.y() / 10.0) + 10) & 0xFFFFFF);
+    }
 }

@@ -104,7 +104,8 @@ public final class Scorer {
             }
         }
         FeatureMatrix x = features(store, bundle, slides);
-        Set<String> scored = new HashSet<>(x.slideIds());
+        Set<String> scored = new HashSet<>();
+        x.slideIds().forEach(u -> scored.add(slideOf(u)));
         for (SlideRecord s : slides) {
             if (!scored.contains(s.slideId()) && !unscored.containsKey(s.slideId())) {
                 unscored.put(s.slideId(), new ScoreReport.Unscored(s.slideId(), s.path(), "feature set '"
@@ -178,6 +179,15 @@ public final class Scorer {
         return String.join(", ", shown) + (slides.size() > NAMES_SHOWN ? " and " + (slides.size() - NAMES_SHOWN) + " more" : "");
     }
 
+    /**
+     * The slide a feature set's unit belongs to: the unit itself, or SLIDE for a unit 'SLIDE:PART' (a TMA core of the
+     * feature set tma_cores, scored per core under its patient). Slide ids never hold ':'.
+     */
+    static String slideOf(String unit) {
+        int colon = unit.indexOf(':');
+        return colon < 0 ? unit : unit.substring(0, colon);
+    }
+
     /** The bundle's feature set over exactly the bundle's embeddings of the selected slides. */
     private static FeatureMatrix features(FeatureStore store, Bundle bundle, List<SlideRecord> slides)
             throws ScoreException, SQLException {
@@ -197,7 +207,7 @@ public final class Scorer {
                     + "tile_index column and pooling NONE); bundles predict per slide, so its rows must be pooled");
         }
         Set<String> wanted = new HashSet<>(ids);
-        int[] keep = java.util.stream.IntStream.range(0, x.rows()).filter(i -> wanted.contains(x.slideId(i))).toArray();
+        int[] keep = java.util.stream.IntStream.range(0, x.rows()).filter(i -> wanted.contains(slideOf(x.slideId(i)))).toArray();
         return keep.length == x.rows() ? x : x.select(keep);
     }
 }

@@ -19,7 +19,9 @@ class FeatureSetTest {
     void namedSetsAreLoadedFromTheClasspathWithTheirParameters() {
         assertEquals(Set.of("backbone"), FeatureSet.named("slide_mean", Pooling.NONE).parameters());
         FeatureSet tiles = FeatureSet.named("tiles", Pooling.MEAN);
-        assertEquals(Set.of("backbone", "min_tissue"), tiles.parameters());
+        assertEquals(Set.of("backbone", "min_tissue", "min_sharpness"), tiles.parameters());
+        assertEquals(Set.of("backbone", "class", "min_fraction", "min_sharpness"), FeatureSet.named("region_tiles", Pooling.MEAN).parameters());
+        assertEquals(Set.of("backbone", "min_sharpness"), FeatureSet.named("tma_cores", Pooling.MEAN).parameters());
         assertEquals("tiles", tiles.name());
         assertEquals(Pooling.MEAN, tiles.pooling());
     }
