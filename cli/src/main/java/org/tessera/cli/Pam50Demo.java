@@ -3,74 +3,36 @@ package org.tessera.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tessera.plots.GroupPlots;
 import org.tessera.plots.Heatmap;
 import org.tessera.plots.KaplanMeierPlot;
 import org.tessera.report.Section;
-import org.tessera.stats.Anova;
 import org.tessera.stats.AnovaResult;
-import org.tessera.subtype.Agreement;
 import org.tessera.subtype.AgreementResult;
-import org.tessera.subtype.ExpressionCsv;
-import org.tessera.subtype.ExpressionMatrix;
-import org.tessera.subtype.Pam50;
-import org.tessera.subtype.Pam50Call;
-import org.tessera.subtype.Pam50Options;
-import org.tessera.subtype.ProliferationScore;
-import org.tessera.survival.Covariate;
-import org.tessera.survival.CoxOptions;
-import org.tessera.survival.CoxTable;
+import org.tessera.subtype.Pam50Study;
 import org.tessera.survival.CoxTableRow;
-import org.tessera.survival.KaplanMeier;
-import org.tessera.survival.KaplanMeierFit;
-import org.tessera.survival.LogRank;
 import org.tessera.survival.LogRankResult;
 import org.tessera.survival.SurvivalData;
-import org.tessera.survival.SurvivalTable;
 
 /**
- * The demo's clinical half, on TCGA-BRCA: PAM50 calls from the measured PAM50 expression against TCGA's published
- * subtypes (as given and median-centred), the 11-gene proliferation score by subtype, overall survival by subtype
- * (Kaplan-Meier, log-rank) and Cox with age. Prints the figures and returns the report's sections.
+ * The demo's clinical half, on TCGA-BRCA: prints the figures of {@link Pam50Study} and returns the report's sections.
  */
 final class Pam50Demo {
-    static final String EXPRESSION = "tcga-brca/pam50_expression.csv";
-    static final String CLINICAL = "tcga-brca/clinical_pancan_atlas_2018.tsv";
-    private static final String PATIENT = "Patient ID";
-    private static final String SUBTYPE = "Subtype";
-    private static final String OS_MONTHS = "Overall Survival (Months)";
-    private static final String OS_STATUS = "Overall Survival Status";
-    private static final String AGE = "Diagnosis Age";
-
     private Pam50Demo() {
     }
 
     static List<Section> run(Path shared, PrintWriter out) throws IOException {
-        Pam50 model = Pam50.load(shared.resolve("signatures/pam50_centroids.csv"), shared.resolve("signatures/pam50_genes.tsv"));
-        ExpressionMatrix expression = ExpressionCsv.read(shared.resolve(EXPRESSION)).log2OnePlus();
-        SurvivalTable clinical = SurvivalTable.readFile(shared.resolve(CLINICAL));
-        Map<String, Integer> clinicalRow = new HashMap<>();
-        List<String> ids = clinical.labels(PATIENT);
-        for (int r = 0; r < ids.size(); r++) {
-            clinicalRow.put(ids.get(r), r);
-        }
-        List<String> published = clinical.labels(SUBTYPE).stream().map(s -> s == null ? null : s.replaceFirst("^BRCA_", "")).toList();
-
-        List<Pam50Call> asGiven = model.classify(expression, Pam50Options.asGiven()).calls();
-        List<Pam50Call> centred = model.classify(expression, Pam50Options.medianCentred()).calls();
+        Pam50Study study = Pam50Study.run(shared);
         out.printf("%n== PAM50 on TCGA-BRCA: %d patients with PAM50 expression (log2(1 + RSEM)), %d in the clinical table%n",
-                expression.samples().size(), clinical.size());
+                study.patients(), study.clinicalRows());
         Section subtypes = Section.titled("PAM50 subtypes against TCGA's published labels")
                 .text("Nearest centroid by Spearman correlation with genefu's PAM50 centroids, on log2(1 + RSEM) of the 50 genes."
                         + " 'As given' uses the values as they are; 'median-centred' subtracts each gene's median over the cohort"
                         + " first. Published labels: the PanCancer Atlas 'Subtype' column.");
-        AgreementResult given = agreement(asGiven, published, clinicalRow);
-        AgreementResult centredAgreement = agreement(centred, published, clinicalRow);
+        AgreementResult given = study.asGiven();
+        AgreementResult centredAgreement = study.centred();
         out.printf("agreement with the published subtypes (%d labelled patients): as given %.1f%%, kappa %.3f; "
                 + "median-centred %.1f%%, kappa %.3f%n", given.n(), 100 * given.accuracy(), given.kappa(),
                 100 * centredAgreement.accuracy(), centredAgreement.kappa());
@@ -80,18 +42,9 @@ final class Pam50Demo {
         subtypes = subtypes.figure(confusion("pam50_confusion", "Calls (as given) vs published subtype", given),
                 "Rows: Tessera's calls; columns: TCGA's published subtype; cells: patients.");
 
-        Map<String, String> call = new HashMap<>();
-        asGiven.forEach(c -> call.put(c.sample(), c.subtype().label()));
-        double[] proliferation = ProliferationScore.of(expression, model.genes());
-        Map<String, List<Double>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < proliferation.length; i++) {
-            byGroup.computeIfAbsent(asGiven.get(i).subtype().label(), k -> new ArrayList<>()).add(proliferation[i]);
-        }
-        Map<String, double[]> groups = new LinkedHashMap<>();
-        byGroup.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> groups.put(e.getKey(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
-        AnovaResult anova = Anova.oneWay(groups.values().toArray(double[][]::new));
-        out.printf("11-gene proliferation score by called subtype: %s; one-way ANOVA F = %.1f, p = %.2e%n", means(groups),
+        Map<String, double[]> groups = study.proliferation();
+        AnovaResult anova = study.anova();
+        out.printf("11-gene proliferation score by called subtype: %s; one-way ANOVA F = %.1f, p = %.2e%n", means(study),
                 anova.f(), anova.pValue());
         Section proliferationSection = Section.titled("Proliferation score by subtype")
                 .text(String.format("The 11-gene PAM50 proliferation score (mean of the genes' log2 expression, as EMO) by called"
@@ -100,35 +53,17 @@ final class Pam50Demo {
                 .figure(GroupPlots.violin("proliferation_by_subtype", "Proliferation score by PAM50 subtype",
                         "11-gene proliferation score", groups), "Violin with quartile box, per called subtype.");
 
-        return List.of(subtypes, proliferationSection, survival(clinical, call, out));
+        return List.of(subtypes, proliferationSection, survival(study.survival(), out));
     }
 
     /** Overall survival by called subtype: KM, log-rank, and Cox with age (univariate and multivariate, LumA as reference). */
-    private static Section survival(SurvivalTable clinical, Map<String, String> call, PrintWriter out) {
-        SurvivalTable rows = clinical.complete(List.of(PATIENT, OS_MONTHS, OS_STATUS, AGE));
-        List<String> ids = rows.labels(PATIENT);
-        boolean[] keep = new boolean[ids.size()];
-        List<String> labels = new ArrayList<>();
-        for (int r = 0; r < keep.length; r++) {
-            keep[r] = call.containsKey(ids.get(r));
-            if (keep[r]) {
-                labels.add(call.get(ids.get(r)));
-            }
-        }
-        SurvivalData all = SurvivalData.of(rows.times(OS_MONTHS), rows.events(OS_STATUS));
-        SurvivalData data = all.subset(keep).withGroups(labels);
-        double[] age = subset(rows.numbers(AGE), keep);
-        Map<String, KaplanMeierFit> fits = KaplanMeier.fitByGroup(data);
-        LogRankResult logRank = LogRank.test(data);
+    private static Section survival(Pam50Study.Survival s, PrintWriter out) {
+        SurvivalData data = s.data();
+        LogRankResult logRank = s.logRank();
         out.printf("overall survival: %d patients, %d deaths; log-rank across the %d called subtypes chi2 = %.2f (df %d), p = %.2e%n",
-                data.size(), data.events(), fits.size(), logRank.chiSquare(), logRank.df(), logRank.pValue());
-        List<Covariate> covariates = new ArrayList<>();
-        covariates.add(Covariate.continuous("age", age));
-        covariates.addAll(Covariate.indicators("subtype", labels, "LumA"));
-        List<CoxTableRow> uni = CoxTable.univariate(data, covariates, CoxOptions.defaults());
-        List<CoxTableRow> multi = CoxTable.multivariate(data, covariates, CoxOptions.defaults());
+                data.size(), data.events(), s.fits().size(), logRank.chiSquare(), logRank.df(), logRank.pValue());
         out.printf("Cox (Efron), multivariate:%n  %-28s %6s %16s %9s%n", "term", "HR", "95% CI", "p");
-        for (CoxTableRow r : multi) {
+        for (CoxTableRow r : s.multivariate()) {
             out.printf("  %-28s %6.2f %7.2f - %6.2f %9.2e%n", r.term() + " " + r.contrast(), r.hazardRatio(), r.lower(), r.upper(),
                     r.pValue());
         }
@@ -136,10 +71,10 @@ final class Pam50Demo {
                 .text(String.format("%d patients with a call, overall survival time, status and age; %d deaths. Log-rank test"
                         + " across subtypes: chi-square %.2f on %d df, p = %.3g. Cox proportional hazards, Efron ties.",
                         data.size(), data.events(), logRank.chiSquare(), logRank.df(), logRank.pValue()))
-                .figure(KaplanMeierPlot.of("os_by_subtype", "Overall survival by PAM50 subtype (TCGA-BRCA)", "months", fits, logRank),
+                .figure(KaplanMeierPlot.of("os_by_subtype", "Overall survival by PAM50 subtype (TCGA-BRCA)", "months", s.fits(), logRank),
                         "Kaplan-Meier estimates with 95% log-log confidence bands; numbers at risk below.")
-                .table("Cox: univariate", coxColumns(), coxRows(uni))
-                .table("Cox: multivariate (age + subtype)", coxColumns(), coxRows(multi));
+                .table("Cox: univariate", coxColumns(), coxRows(s.univariate()))
+                .table("Cox: multivariate (age + subtype)", coxColumns(), coxRows(s.multivariate()));
     }
 
     private static List<String> coxColumns() {
@@ -149,19 +84,6 @@ final class Pam50Demo {
     private static List<List<Object>> coxRows(List<CoxTableRow> rows) {
         return rows.stream().map(r -> List.<Object>of(r.term(), r.contrast(), r.n(), r.hazardRatio(), r.lower(), r.upper(),
                 r.pValue())).toList();
-    }
-
-    private static AgreementResult agreement(List<Pam50Call> calls, List<String> published, Map<String, Integer> clinicalRow) {
-        List<String> ours = new ArrayList<>();
-        List<String> theirs = new ArrayList<>();
-        for (Pam50Call c : calls) {
-            Integer r = clinicalRow.get(c.sample());
-            if (r != null && published.get(r) != null) {
-                ours.add(c.subtype().label());
-                theirs.add(published.get(r));
-            }
-        }
-        return Agreement.of(ours, theirs);
     }
 
     private static org.tessera.plots.Plot confusion(String name, String title, AgreementResult a) {
@@ -174,21 +96,9 @@ final class Pam50Demo {
         return Heatmap.of(name, title, a.labels(), a.labels(), v, "patients");
     }
 
-    private static String means(Map<String, double[]> groups) {
+    private static String means(Pam50Study study) {
         StringBuilder s = new StringBuilder();
-        groups.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ')
-                .append(String.format("%.2f", java.util.Arrays.stream(v).average().orElse(Double.NaN))));
+        study.proliferationMeans().forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.2f", v)));
         return s.toString();
-    }
-
-    private static double[] subset(double[] x, boolean[] keep) {
-        double[] out = new double[x.length];
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (keep[i]) {
-                out[n++] = x[i];
-            }
-        }
-        return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -6,13 +6,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tessera.classify.ClassificationReport;
 import org.tessera.classify.EnsembleOptions;
-import org.tessera.classify.SoftVotingEnsemble;
+import org.tessera.classify.SubtypeClassification;
 import org.tessera.files.AtomicFiles;
 import org.tessera.shared.SharedData;
 import org.tessera.stats.AdjustedRand;
@@ -27,8 +26,8 @@ import org.tessera.subtype.Pam50Gene;
 import org.tessera.subtype.Pam50Genes;
 import org.tessera.subtype.Pam50Options;
 import org.tessera.subtype.ProliferationScore;
+import org.tessera.subtype.SubtypeLabels;
 import org.tessera.subtype.Subtype;
-import org.tessera.survival.SurvivalTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,32 +88,7 @@ final class SubtypeCommand implements Runnable {
 
         /** Sample id to subtype label (Basal, Her2, ...) from a CSV/TSV file; unlabelled rows left out. */
         Map<String, String> labels(Path file) throws IOException {
-            SurvivalTable table = SurvivalTable.readFile(file);
-            table.require(List.of(idColumn, labelColumn));
-            List<String> ids = table.labels(idColumn);
-            List<String> values = table.labels(labelColumn);
-            Map<String, String> out = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) {
-                String v = values.get(i);
-                if (ids.get(i) == null || v == null) {
-                    continue;
-                }
-                String label = v.strip();
-                int underscore = label.lastIndexOf('_');
-                if (underscore >= 0) {
-                    label = label.substring(underscore + 1); // BRCA_LumA -> LumA
-                }
-                try {
-                    out.put(ids.get(i), Subtype.ofLabel(label).label());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + ": column '" + labelColumn + "', sample " + ids.get(i) + ": "
-                            + e.getMessage(), e);
-                }
-            }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException(file + ": no labelled rows in column '" + labelColumn + "'");
-            }
-            return out;
+            return SubtypeLabels.read(file, idColumn, labelColumn);
         }
     }
 
@@ -300,33 +274,11 @@ final class SubtypeCommand implements Runnable {
             ExpressionMatrix trainM = expression(train, log2);
             ExpressionMatrix testM = expression(test, log2);
             Map<String, String> labels = output.labels(trainLabels);
-            int[] testColumns = new int[trainM.genes().size()];
-            for (int j = 0; j < testColumns.length; j++) {
-                testColumns[j] = testM.genes().indexOf(trainM.genes().get(j));
-                if (testColumns[j] < 0) {
-                    throw new IllegalArgumentException(test + ": no column for gene " + trainM.genes().get(j) + " of " + train);
-                }
-            }
-            double[][] values = trainM.values();
-            List<double[]> x = new ArrayList<>();
-            List<String> trainLabelsOf = new ArrayList<>();
-            for (int i = 0; i < trainM.samples().size(); i++) {
-                String label = labels.get(trainM.samples().get(i));
-                if (label != null) {
-                    x.add(values[i]);
-                    trainLabelsOf.add(label);
-                }
-            }
-            List<String> classes = trainLabelsOf.stream().distinct().sorted().toList();
-            List<Integer> y = trainLabelsOf.stream().map(classes::indexOf).toList();
-            if (x.isEmpty()) {
-                throw new IllegalArgumentException(trainLabels + ": no sample of " + train + " has a label");
-            }
             EnsembleOptions base = EnsembleOptions.defaults(seed);
             EnsembleOptions options = new EnsembleOptions(seed, trees, base.hidden(), base.epochs(), base.learningRate(), base.lambda());
-            err.printf("training on %d labelled samples of %s, %d genes, classes %s%n", x.size(), train, trainM.genes().size(), classes);
-            SoftVotingEnsemble ensemble = SoftVotingEnsemble.fit(x.toArray(double[][]::new),
-                    y.stream().mapToInt(Integer::intValue).toArray(), classes, options);
+            SubtypeClassification result = SubtypeClassification.run(trainM, train.toString(), labels, testM, test.toString(), options);
+            List<String> classes = result.classes();
+            err.printf("trained on %d labelled samples of %s, %d genes, classes %s%n", result.trained(), train, result.genes(), classes);
 
             Map<String, String> truthById = testLabels == null ? Map.of() : output.labels(testLabels);
             List<String> columns = new ArrayList<>(List.of("sample", "call"));
@@ -337,13 +289,9 @@ final class SubtypeCommand implements Runnable {
             SurvivalReport report = new SurvivalReport().section("predictions", columns.toArray(String[]::new));
             List<Integer> truth = new ArrayList<>();
             List<double[]> scored = new ArrayList<>();
-            for (int i = 0; i < testM.samples().size(); i++) {
-                double[] v = new double[testColumns.length];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = testM.value(i, testColumns[j]);
-                }
-                double[] p = ensemble.probabilities(v);
-                List<Object> row = new ArrayList<>(List.of(testM.samples().get(i), classes.get(SoftVotingEnsemble.argMax(p))));
+            for (int i = 0; i < result.samples().size(); i++) {
+                double[] p = result.probabilities().get(i);
+                List<Object> row = new ArrayList<>(List.of(result.samples().get(i), result.call(i)));
                 for (double d : p) {
                     row.add(d);
                 }
