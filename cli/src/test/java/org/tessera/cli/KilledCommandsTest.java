@@ -37,7 +37,7 @@ class KilledCommandsTest {
     }
 
     /** One injected fault and what came of it. */
-    private record Trial(String kind, int number, long delayMs, boolean killed, boolean committedBeforeKill, boolean identical) {
+    private record Trial(String kind, int number, long delayMs, boolean killed, String rowsAtKill, String rowsExpected, boolean identical) {
     }
 
     @Test
@@ -71,9 +71,9 @@ class KilledCommandsTest {
         for (Kind kind : kinds) {
             trials.addAll(inject(kind, random));
         }
-        System.out.println("kind               # delay_ms killed committed_before_kill identical_after_rerun");
+        System.out.println("kind               # delay_ms killed rows_at_kill/expected identical_after_rerun");
         trials.forEach(t -> System.out.printf("%-18s %d %8d %6s %21s %21s%n", t.kind(), t.number(), t.delayMs(), t.killed(),
-                t.committedBeforeKill(), t.identical()));
+                t.rowsAtKill() + "/" + t.rowsExpected(), t.identical()));
         assertEquals(20, trials.size());
         assertTrue(trials.stream().allMatch(Trial::identical), "every re-run gives the uninterrupted result: " + trials);
         assertTrue(trials.stream().filter(Trial::killed).count() >= 16, "most faults hit a running command: " + trials);
@@ -92,11 +92,20 @@ class KilledCommandsTest {
             // Uniform over 20%..95% of the measured run: the first fifth is JVM start-up, which touches no store.
             long delay = (long) (full.lived().toMillis() * (0.2 + 0.75 * random.nextDouble()));
             ChildCli.Outcome o = ChildCli.killAfter(tmp, kind.name() + "-" + i, Duration.ofMillis(delay), args(kind, store));
-            boolean committed = StoreRows.fingerprint(store, kind.fingerprintQueries()).equals(expected);
+            String atKill = rows(StoreRows.fingerprint(store, kind.fingerprintQueries()));
             ok(Cli.run(args(kind, store)));
-            out.add(new Trial(kind.name(), i, delay, o.killed(), committed, StoreRows.fingerprint(store, kind.fingerprintQueries()).equals(expected)));
+            out.add(new Trial(kind.name(), i, delay, o.killed(), atKill, rows(expected),
+                    StoreRows.fingerprint(store, kind.fingerprintQueries()).equals(expected)));
         }
         return out;
+    }
+
+    /** Rows of the first query (the main table): how far the killed command had come. */
+    private static String rows(Map<String, String> fingerprint) {
+        if (fingerprint.isEmpty() || fingerprint.containsKey("error")) {
+            return fingerprint.isEmpty() ? "no store" : "unreadable";
+        }
+        return fingerprint.values().iterator().next().split(" ")[0];
     }
 
     private static String[] args(Kind kind, Path store) {

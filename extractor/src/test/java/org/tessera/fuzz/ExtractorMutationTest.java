@@ -1,10 +1,12 @@
 package org.tessera.fuzz;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.testkit.fuzz.JazzerSeeds;
 import org.tessera.testkit.fuzz.MutationLoop;
 
 /**
@@ -18,7 +20,8 @@ class ExtractorMutationTest {
     Path work;
 
     @TestFactory
-    Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() {
-        return MutationLoop.fromProperties(400, 4).tests(ExtractorTargets.all(), work);
+    Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() throws IOException {
+        return MutationLoop.fromProperties(400, 4).tests(ExtractorTargets.all(),
+                JazzerSeeds.regressionInputs(ExtractorFuzzTest.class, ExtractorFuzzTest.TARGETS), work);
     }
 }

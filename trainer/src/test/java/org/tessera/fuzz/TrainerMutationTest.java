@@ -1,10 +1,12 @@
 package org.tessera.fuzz;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.testkit.fuzz.JazzerSeeds;
 import org.tessera.testkit.fuzz.MutationLoop;
 
 /**
@@ -17,7 +19,7 @@ class TrainerMutationTest {
     Path work;
 
     @TestFactory
-    Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() {
-        return MutationLoop.fromProperties(300, 8).tests(TrainerTargets.all(), work);
+    Stream<DynamicTest> everyReaderSurvivesMutatedRealFiles() throws IOException {
+        return MutationLoop.fromProperties(300, 8).tests(TrainerTargets.all(), JazzerSeeds.regressionInputs(TrainerFuzzTest.class, TrainerFuzzTest.TARGETS), work);
     }
 }

@@ -38,6 +38,27 @@ public final class JazzerSeeds {
         }
     }
 
+    /**
+     * The committed reproducers of fixed findings ({@code <Class>Inputs/<method>/} beside the class), by target, so the
+     * mutation loop replays them too, with its timeout and allocation budget (Jazzer's regression mode has neither).
+     */
+    public static Map<String, List<byte[]>> regressionInputs(Class<?> fuzzTests, Map<String, FuzzTarget> targets) throws IOException {
+        Map<String, List<byte[]>> out = new java.util.HashMap<>();
+        for (var e : targets.entrySet()) {
+            java.net.URL dir = fuzzTests.getResource(fuzzTests.getSimpleName() + "Inputs/" + e.getKey());
+            List<byte[]> inputs = new java.util.ArrayList<>();
+            if (dir != null && dir.getProtocol().equals("file")) {
+                try (var files = Files.list(Path.of(java.net.URI.create(dir.toString())))) {
+                    for (Path f : files.sorted().toList()) {
+                        inputs.add(Files.readAllBytes(f));
+                    }
+                }
+            }
+            out.computeIfAbsent(e.getValue().name(), k -> new java.util.ArrayList<>()).addAll(inputs);
+        }
+        return out;
+    }
+
     private static boolean isFuzzTest(Method m) {
         return Arrays.stream(m.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals("com.code_intelligence.jazzer.junit.FuzzTest"));
     }

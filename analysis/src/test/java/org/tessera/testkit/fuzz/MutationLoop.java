@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The fuzzing that runs in every test run, without Jazzer's instrumentation: each seed, then seeded mutations
+ * The fuzzing that runs in every test run, without Jazzer's instrumentation: each seed and committed reproducer, then seeded mutations
  * ({@link Mutator}) until {@code runs} inputs or {@code budget} time. Each input runs on a worker thread with a
  * timeout (a hang is a finding) and an allocation budget measured by the JVM per thread (a small file that
  * makes the reader allocate more is a finding: a header claiming 2^31 rows must not allocate them). Failing
@@ -68,10 +69,10 @@ public final class MutationLoop {
      * One JUnit test per target whose name contains {@code -Dtessera.fuzz.only} (all by default): runs the loop and
      * fails listing the first findings. Prints a line per target with its inputs and time.
      */
-    public Stream<DynamicTest> tests(List<FuzzTarget> targets, Path work) {
+    public Stream<DynamicTest> tests(List<FuzzTarget> targets, Map<String, List<byte[]>> reproducers, Path work) {
         String only = System.getProperty("tessera.fuzz.only", "");
         return targets.stream().filter(t -> t.name().contains(only)).map(t -> DynamicTest.dynamicTest(t.name(), () -> {
-            Report r = run(t, work);
+            Report r = run(t, reproducers.getOrDefault(t.name(), List.of()), work);
             System.out.printf("fuzz %-50s %6d inputs %5.1f s %d findings%n", r.target(), r.executions(), r.took().toMillis() / 1e3,
                     r.findings().size());
             assertTrue(r.findings().isEmpty(), r.findings().size() + " findings in " + r.executions() + " inputs:\n"
@@ -79,8 +80,11 @@ public final class MutationLoop {
         }));
     }
 
-    public Report run(FuzzTarget target, Path work) throws IOException, InterruptedException {
+    /** Runs the target's seeds, then {@code reproducers} (inputs of earlier findings), then mutations of the seeds. */
+    public Report run(FuzzTarget target, List<byte[]> reproducers, Path work) throws IOException, InterruptedException {
         List<byte[]> seeds = target.seeds();
+        List<byte[]> fixed = new ArrayList<>(seeds);
+        fixed.addAll(reproducers);
         int maxLength = 2 * seeds.stream().mapToInt(b -> b.length).max().orElse(0) + 4096;
         Mutator mutator = new Mutator(maxLength);
         Random random = new Random(seed ^ target.name().hashCode());
@@ -94,8 +98,8 @@ public final class MutationLoop {
         });
         int executed = 0;
         try {
-            for (int run = 0; run < seeds.size() + runs && (run < seeds.size() || System.nanoTime() < deadline); run++) {
-                byte[] input = run < seeds.size() ? seeds.get(run)
+            for (int run = 0; run < fixed.size() + runs && (run < fixed.size() || System.nanoTime() < deadline); run++) {
+                byte[] input = run < fixed.size() ? fixed.get(run)
                         : mutator.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random);
                 Optional<String> problem = once(target, input, work, worker);
                 executed++;
