@@ -34,7 +34,7 @@ public final class GeoJsonAnnotations {
     public static ParsedAnnotations read(Path file, SlideBounds bounds) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(Files.readAllBytes(file)); // bytes: Jackson reports bad UTF-8 as a parse error, with its place
         } catch (JsonProcessingException e) {
             throw new AnnotationException(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);

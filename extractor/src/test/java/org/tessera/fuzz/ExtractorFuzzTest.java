@@ -28,7 +28,9 @@ class ExtractorFuzzTest {
             Map.entry("imageJpeg", ExtractorTargets.named("image/jpeg")),
             Map.entry("imagePng", ExtractorTargets.named("image/png")),
             Map.entry("imageTiff", ExtractorTargets.named("image/tiff")),
-            Map.entry("openSlideSvs", ExtractorTargets.SVS_DIRECTORY));
+            Map.entry("openSlideSvs", ExtractorTargets.SVS_DIRECTORY),
+            Map.entry("tiffDirectory", ExtractorTargets.TIFF_DIRECTORY),
+            Map.entry("geoJson", ExtractorTargets.GEOJSON));
 
     @BeforeAll
     static void seedCorpus() throws IOException {
@@ -98,5 +100,15 @@ class ExtractorFuzzTest {
     @FuzzTest
     void openSlideSvs(byte[] input) throws Exception {
         TARGETS.get("openSlideSvs").fuzz(input);
+    }
+
+    @FuzzTest
+    void tiffDirectory(byte[] input) throws Exception {
+        TARGETS.get("tiffDirectory").fuzz(input);
+    }
+
+    @FuzzTest
+    void geoJson(byte[] input) throws Exception {
+        TARGETS.get("geoJson").fuzz(input);
     }
 }

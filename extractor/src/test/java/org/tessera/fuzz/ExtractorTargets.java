@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.tessera.backbone.BackboneCard;
+import org.tessera.regions.GeoJsonAnnotations;
+import org.tessera.regions.SlideBounds;
 import org.tessera.slide.Slide;
 import org.tessera.slide.Slides;
+import org.tessera.slide.TiffFuzzEntry;
 import org.tessera.spatial.LegacyStReader;
 import org.tessera.spatial.VisiumReader;
 import org.tessera.testkit.fuzz.FuzzTarget;
@@ -41,6 +44,14 @@ final class ExtractorTargets {
     static final FuzzTarget SVS_DIRECTORY = FuzzTarget.of("openslide-svs", "directory.bin", SharedSlices::svsDirectory,
             (folder, file) -> readSome(SharedSlices.svsAround(folder, file)));
 
+    /** The same directory through Tessera's own TIFF/BigTIFF parser (the direct JPEG tile reader's), tiles read. */
+    static final FuzzTarget TIFF_DIRECTORY = FuzzTarget.of("tiff-directory", "directory.bin", SharedSlices::svsDirectory,
+            (folder, file) -> TiffFuzzEntry.readDirectoriesAndTiles(SharedSlices.svsAround(folder, file)));
+
+    /** QuPath GeoJSON annotations (the shape QuPath 0.5 exports: holes, MultiPolygons, classes) on a CMU-1-sized slide. */
+    static final FuzzTarget GEOJSON = FuzzTarget.of("geojson", "annotations.geojson", ExtractorTargets::geoJsonSeeds,
+            (folder, file) -> GeoJsonAnnotations.read(file, new SlideBounds(2220, 2967)));
+
     private ExtractorTargets() {
     }
 
@@ -52,6 +63,8 @@ final class ExtractorTargets {
         out.add(VISIUM_H5);
         out.addAll(IMAGES);
         out.add(SVS_DIRECTORY);
+        out.add(TIFF_DIRECTORY);
+        out.add(GEOJSON);
         return out;
     }
 
@@ -79,6 +92,16 @@ final class ExtractorTargets {
             return BackboneCard.builtin(name).toJson().getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The QuPath 0.5-shaped export the annotation tests import (a test resource, written by hand in QuPath's format). */
+    private static List<Sample> geoJsonSeeds() throws java.io.IOException {
+        try (java.io.InputStream in = ExtractorTargets.class.getResourceAsStream("/regions/qupath-0.5-cmu1.geojson")) {
+            if (in == null) {
+                throw new java.io.IOException("test resource regions/qupath-0.5-cmu1.geojson is missing");
+            }
+            return List.of(Sample.of("annotations.geojson", in.readAllBytes()));
         }
     }
 }
