@@ -52,7 +52,7 @@ public final class StoreMerge {
             new Keyed("patients", List.of("patient_id"), List.of()), new Keyed("slide_files", List.of("path"), List.of()));
     /** Merged by their own rule (above) or bookkeeping that stays per store. */
     private static final Set<String> HANDLED = Set.of("cohorts", "patients", "slides", "slide_files", "tilings", "spot_patch_specs",
-            "tile_grids", "tiles", "spot_patches", "backbones", "extraction_runs", "embedding_sets", "schema_migrations",
+            "tile_grids", "tiles", "tile_sharpness", "spot_patches", "backbones", "extraction_runs", "embedding_sets", "schema_migrations",
             "store_identity", "run_origins", "merged_fragments");
 
     private record Keyed(String table, List<String> keys, List<String> compared) {
@@ -124,6 +124,8 @@ public final class StoreMerge {
                 String newGrid = "NOT EXISTS (SELECT 1 FROM tile_grids AS g WHERE g.slide_id = x.slide_id AND g.tiling_id = x.tiling_id)";
                 tiles[0] = f.insertMissing("tiles", List.of("slide_id", "tiling_id", "tile_index"), newGrid);
                 f.insertMissing("spot_patches", List.of("slide_id", "tiling_id", "tile_index"), newGrid);
+                // Sharpness is a function of a tile's pixels: whichever store measured a tile first, the value is the same.
+                f.insertMissing("tile_sharpness", List.of("slide_id", "tiling_id", "tile_index"));
                 f.insertMissing("tile_grids", List.of("slide_id", "tiling_id"));
                 runsAdded[0] = mergeRuns(f, fragmentId, runs);
                 try (PreparedStatement p = tx.prepareStatement("INSERT OR IGNORE INTO merged_fragments (store_id, path) VALUES (?, ?)")) {
