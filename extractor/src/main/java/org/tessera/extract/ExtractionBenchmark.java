@@ -112,9 +112,8 @@ public final class ExtractionBenchmark {
             SlideRecord largest = store.slides().all().stream().max((a, b) -> Long.compare(a.width() * a.height(),
                     b.width() * b.height())).orElseThrow();
             log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
-            long cpu1 = CpuCost.processCpuNanos();
             long[] heap = peakHeap(largest, options);
-            CpuCost warm = new CpuCost((CpuCost.processCpuNanos() - cpu1) / 1e9, heap[2] / 1e9, heap[1]);
+            CpuCost warm = new CpuCost(heap[3] / 1e9, heap[2] / 1e9, heap[1]);
             log.accept("CPU by stage for " + largest.name() + ", warm, one thread...");
             StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir); // warm-up
             Map<String, Double> stages = StageCosts.of(largest, options.tiling(), TilePreprocessor.forCard(card), workDir);
@@ -214,7 +213,7 @@ public final class ExtractionBenchmark {
 
     /**
      * Peak used heap (sampled every 5 ms) while extracting one slide into a fresh store; {bytes, tiles, inference CPU
-     * nanoseconds}.
+     * nanoseconds, process CPU nanoseconds of the extraction (model loading included)}.
      */
     private long[] peakHeap(SlideRecord slide, ExtractionOptions options) throws Exception {
         Path dir = Files.createTempDirectory(workDir, "bench-heap-");
@@ -236,10 +235,12 @@ public final class ExtractionBenchmark {
                     }
                 }
             });
+            long cpu0 = CpuCost.processCpuNanos();
             ExtractionReport r = new Extractor(store, options).run(store.slides().all(), p -> { });
+            long cpu = CpuCost.processCpuNanos() - cpu0;
             running.set(false);
             sampler.join();
-            return new long[] {peak.get(), r.tilesEmbedded(), (long) (r.inferenceCpuSeconds() * 1e9)};
+            return new long[] {peak.get(), r.tilesEmbedded(), (long) (r.inferenceCpuSeconds() * 1e9), cpu};
         } finally {
             Directories.deleteTree(dir);
         }
