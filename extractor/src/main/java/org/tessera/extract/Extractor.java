@@ -1,6 +1,5 @@
 package org.tessera.extract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,8 +43,6 @@ import org.tessera.tissue.TissueDetector;
  * {@link #forSpots} the patches centred on spatial transcriptomics spots (options' tiling then unused).
  */
 public final class Extractor {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final FeatureStore store;
     private final ExtractionOptions options;
     private final TileSource source;

@@ -1,8 +1,5 @@
 package org.tessera.extract;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tessera.store.Json;
 
 /**
  * The failures of one extraction run as they happen: kept for the report and {@code extraction_runs}, and
@@ -21,8 +19,6 @@ import java.util.Optional;
  * earlier entry whole. The file is created with the first failure only. Thread-safe.
  */
 final class FailureLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path file;
     private final String relative;
     private final List<ExtractionReport.Failure> failures = new ArrayList<>();
@@ -69,26 +65,24 @@ final class FailureLog {
         return written ? Optional.of(relative) : Optional.empty();
     }
 
+    /** A failed slide's one-line reason, as the column {@code failures} holds it. */
+    record Reason(String slide, String error) {
+    }
+
+    /** A failed slide's cause, as the column {@code failure_causes} holds it (class and trace null for a checked failure). */
+    record Cause(String slide, @com.fasterxml.jackson.annotation.JsonProperty("class") String exceptionClass, String message,
+            String stackTrace) {
+    }
+
     /** {@code [{"slide", "error"}]}: the one-line reasons (column {@code failures}). */
     static String reasonsJson(List<ExtractionReport.Failure> failures) {
-        ArrayNode array = JSON.createArrayNode();
-        for (ExtractionReport.Failure f : failures) {
-            array.addObject().put("slide", f.slide()).put("error", f.error());
-        }
-        return array.toString();
+        return Json.write(failures.stream().map(f -> new Reason(f.slide(), f.error())).toList());
     }
 
     /** {@code [{"slide", "class", "message", "stack_trace"}]}: the causes (column {@code failure_causes}). */
     static String causesJson(List<ExtractionReport.Failure> failures) {
-        ArrayNode array = JSON.createArrayNode();
-        for (ExtractionReport.Failure f : failures) {
-            ObjectNode o = array.addObject().put("slide", f.slide());
-            if (f.hasCause()) {
-                o.put("class", f.exceptionClass()).put("message", f.exceptionMessage()).put("stack_trace", f.stackTrace());
-            } else {
-                o.putNull("class").put("message", f.error()).putNull("stack_trace");
-            }
-        }
-        return array.toString();
+        return Json.write(failures.stream().map(f -> f.hasCause()
+                ? new Cause(f.slide(), f.exceptionClass(), f.exceptionMessage(), f.stackTrace())
+                : new Cause(f.slide(), null, f.error(), null)).toList());
     }
 }
