@@ -13,6 +13,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -154,17 +155,27 @@ public final class Backbone implements Embedder {
      */
     @Override
     public float[] embed(float[] batchNchw, int n) throws BackboneException {
+        return run(card.outputName(), FloatBuffer.wrap(batchNchw), n);
+    }
+
+    /** As {@link #embed(float[], int)}; a direct buffer in native order reaches ONNX Runtime without a copy. */
+    @Override
+    public float[] embed(FloatBuffer batchNchw, int n) throws BackboneException {
         return run(card.outputName(), batchNchw, n);
     }
 
     /** Any named output of the model for {@code n} preprocessed tiles, flattened row-major. */
     public float[] run(String outputName, float[] batchNchw, int n) throws BackboneException {
+        return run(outputName, FloatBuffer.wrap(batchNchw), n);
+    }
+
+    private float[] run(String outputName, FloatBuffer batchNchw, int n) throws BackboneException {
         if (closed) {
             throw new IllegalStateException("backbone '" + card.name() + "' is closed");
         }
-        if (n < 1 || (long) n * card.floatsPerTile() > batchNchw.length) {
+        if (n < 1 || (long) n * card.floatsPerTile() > batchNchw.capacity()) {
             throw new IllegalArgumentException("batch of " + n + " tiles needs " + (long) n * card.floatsPerTile()
-                    + " floats, the buffer has " + batchNchw.length);
+                    + " floats, the buffer has " + batchNchw.capacity());
         }
         BatchTranslator.Reply reply;
         try {

@@ -19,8 +19,14 @@ import java.util.List;
  */
 final class BatchTranslator implements NoBatchifyTranslator<BatchTranslator.Request, BatchTranslator.Reply> {
 
-    /** {@code n} tiles of {@code 3*side*side} floats at the start of {@code data}, and the output wanted. */
-    record Request(float[] data, int n, String output) {
+    /**
+     * {@code n} tiles of {@code 3*side*side} floats at the start of {@code data}, and the output wanted. A direct
+     * buffer in native order goes to ONNX Runtime as it is; any other is copied into a new direct buffer first.
+     */
+    record Request(FloatBuffer data, int n, String output) {
+        Request(float[] data, int n, String output) {
+            this(FloatBuffer.wrap(data), n, output);
+        }
     }
 
     /**
@@ -43,7 +49,7 @@ final class BatchTranslator implements NoBatchifyTranslator<BatchTranslator.Requ
 
     @Override
     public NDList processInput(TranslatorContext ctx, Request request) {
-        FloatBuffer floats = FloatBuffer.wrap(request.data(), 0, request.n() * 3 * side * side);
+        FloatBuffer floats = request.data().slice(0, request.n() * 3 * side * side);
         NDArray batch = ctx.getNDManager().create(floats, new Shape(request.n(), 3, side, side));
         batch.setName(inputName);
         ctx.setAttachment("output", request.output());

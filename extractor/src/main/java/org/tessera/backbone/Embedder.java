@@ -1,5 +1,7 @@
 package org.tessera.backbone;
 
+import java.nio.FloatBuffer;
+
 /**
  * Turns batches of tiles into fixed-length vectors. Two implementations: an ONNX {@link Backbone} (a neural
  * network, tiles normalised as its card says) and {@link ColourFeatures} (a built-in colour baseline on raw
@@ -22,6 +24,16 @@ public interface Embedder extends AutoCloseable {
      * @return {@code n * dimension()} floats, tile after tile
      */
     float[] embed(float[] batch, int n) throws BackboneException;
+
+    /**
+     * As {@link #embed(float[], int)}, from the start of a buffer (its position and limit are ignored). An embedder
+     * that can read a direct buffer in place (an ONNX backbone) overrides this; the default copies it out.
+     */
+    default float[] embed(FloatBuffer batch, int n) throws BackboneException {
+        float[] copy = new float[Math.multiplyExact(n, preprocessor().floatsPerTile())];
+        batch.get(0, copy);
+        return embed(copy, n);
+    }
 
     /** Where it runs, for reports. */
     String deviceDescription();

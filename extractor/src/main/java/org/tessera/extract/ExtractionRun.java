@@ -195,8 +195,9 @@ final class ExtractionRun {
                 current = job.slide.name();
                 started.add(job);
                 tilesTotal.addAndGet((long) job.tiles.size() * job.targetCount());
-                for (Tile t : job.tiles) {
-                    readers.execute(() -> readTile(job, t));
+                for (int i = 0; i < job.tiles.size(); i++) {
+                    int position = i;
+                    readers.execute(() -> readTile(job, position));
                 }
             }
         } finally {
@@ -306,8 +307,8 @@ final class ExtractionRun {
                 throw new IOException(path + ": content changed since it was added (fingerprint " + slide.fingerprint()
                         + ", catalogue " + record.fingerprint() + "); add it again");
             }
-            List<Tile> grid = source.ensure(record, slide, tilingId);
-            if (grid.isEmpty()) {
+            TileSource.Planned grid = source.ensure(record, slide, tilingId);
+            if (grid.tiles().isEmpty()) {
                 throw new IOException(path + ": " + source.noTilesReason());
             }
             List<TilePreprocessor> used = new ArrayList<>(Collections.nCopies(groups.size(), (TilePreprocessor) null));
@@ -339,18 +340,30 @@ final class ExtractionRun {
         }
     }
 
-    /** Reads a tile once and hands it to every backbone the slide needs. Runs on a reader thread. */
-    private void readTile(SlideJob job, Tile tile) {
+    /**
+     * Reads the slide's tile at {@code position} once, measures its sharpness when the grid still needs it, and hands it
+     * to every backbone the slide needs. Runs on a reader thread.
+     */
+    private void readTile(SlideJob job, int position) {
+        Tile tile = job.tiles.get(position);
         try {
             TileItem item;
             if (job.failed() || pipeline.aborted()) {
                 item = TileItem.skipped(job, tile.index());
             } else {
                 try {
-                    item = new TileItem(job, tile.index(), job.reader.read(tile));
+                    float[][] inputs;
+                    if (job.sharpness.isPresent()) {
+                        TileReader.Measured read = job.reader.readMeasured(tile);
+                        job.sharpness.get().record(position, read.sharpness());
+                        inputs = read.inputs();
+                    } else {
+                        inputs = job.reader.read(tile);
+                    }
+                    item = new TileItem(job, tile.index(), inputs);
                     tileReads.incrementAndGet();
                     preprocessed.addAndGet(job.reader.preprocessings());
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | SQLException | RuntimeException e) {
                     job.fail(ExtractionReport.Failure.of(job.slide.path(), "tile " + tile.index() + " at (" + tile.x() + ","
                             + tile.y() + ")", e));
                     item = TileItem.skipped(job, tile.index());

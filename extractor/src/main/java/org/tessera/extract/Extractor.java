@@ -75,10 +75,10 @@ public final class Extractor {
         if (selection.isAll()) {
             return this;
         }
-        if (!(source instanceof GridBuilder)) {
+        if (!(source instanceof GridBuilder grid)) {
             throw new IllegalArgumentException("a region or sharpness selection applies to tissue tiles, not to spot patches");
         }
-        return new Extractor(store, options, new SelectedSource(store, source, selection));
+        return new Extractor(store, options, new SelectedSource(store, grid, selection));
     }
 
     /** The tiling id this run's options give (registering the tiling if new). */

@@ -1,6 +1,7 @@
 package org.tessera.extract;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,15 +19,15 @@ import org.tessera.tiling.Thumbnail;
 import org.tessera.tiling.Tile;
 import org.tessera.tiling.TileGrid;
 import org.tessera.tiling.TileRead;
-import org.tessera.tiling.TilingPreview;
 import org.tessera.tiling.TilingSpec;
 import org.tessera.tissue.TissueDetector;
 import org.tessera.tissue.TissueMask;
 
 /**
- * A slide's tile grid under a tiling, computed once (thumbnail, tissue mask, grid, each tile's sharpness, preview
- * PNG with blurred tiles marked, coverage by the slide's annotations) and then read from the store: every backbone
- * reuses it. Sharpness reads every kept tile once more than the extraction does (see docs/benchmarks.md).
+ * A slide's tile grid under a tiling, computed once (thumbnail, tissue mask, grid, coverage by the slide's
+ * annotations, each tile's sharpness, preview PNG with blurred tiles marked) and then read from the store: every
+ * backbone reuses it. Sharpness is measured on the tiles as the extraction reads them ({@link GridSharpness}),
+ * except for a selection that needs it before reading ({@link #ensureMeasured}).
  */
 final class GridBuilder implements TileSource {
     private final FeatureStore store;
@@ -81,47 +82,68 @@ final class GridBuilder implements TileSource {
         return "saturation-otsu " + detector.options();
     }
 
-    /** The slide's kept tiles, computing and storing the grid first if needed. Safe on any thread. */
+    /**
+     * The slide's kept tiles, computing and storing the grid first if needed; a grid whose sharpness is not yet
+     * stored comes with a {@link GridSharpness} for the readers to fill (every kept tile is read). Safe on any thread.
+     */
     @Override
-    public List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+    public Planned ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+        return plan(record, slide, tilingId, true);
+    }
+
+    /**
+     * The slide's kept tiles with their sharpness stored before they are returned (each tile read once more when it
+     * is not yet): for a selection that filters on sharpness, or reads only some of the tiles.
+     */
+    List<Tile> ensureMeasured(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+        return plan(record, slide, tilingId, false).tiles();
+    }
+
+    private Planned plan(SlideRecord record, Slide slide, String tilingId, boolean defer) throws IOException, SQLException {
         try (Connection connection = store.newConnection()) {
-            return ensure(connection, store.tilings(connection), record, slide, tilingId);
+            TilingCatalogue tilings = store.tilings(connection);
+            Optional<GridRecord> existing = tilings.grid(record.slideId(), tilingId);
+            if (existing.isPresent()) {
+                List<Tile> tiles = tilings.tiles(record.slideId(), tilingId);
+                RegionImport.coverGridIfMissing(connection, record.slideId(), tilingId, tiles);
+                if (tiles.isEmpty() || new SharpnessCatalogue(connection).has(record.slideId(), tilingId)) {
+                    return new Planned(tiles, Optional.empty());
+                }
+                // A grid made before tile sharpness existed, or a run stopped before its slide's last tile was read
+                // (which also leaves the preview unwritten).
+                Optional<Path> png = existing.get().previewPath().map(store::resolve).filter(p -> !Files.exists(p));
+                Optional<GridSharpness.Preview> preview = png.isEmpty() ? Optional.empty() : Optional.of(preview(png.get(), record, slide));
+                return measure(record, slide, tilingId, tiles, preview, defer);
+            }
+            Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
+            TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
+            TileGrid grid = TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask);
+            Optional<Path> png = previews
+                    ? Optional.of(store.previewsDir().resolve(record.name() + "-" + record.slideId() + "-" + tilingId + ".png"))
+                    : Optional.empty();
+            int readLevel = slide.bestLevelForDownsample(grid.scale() * (1 + TileRead.LEVEL_TOLERANCE));
+            tilings.save(new GridRecord(record.slideId(), tilingId, grid.columns(), grid.rows(), grid.tiles().size(),
+                    mask.tissueFraction(), readLevel, png.map(store::relativize)), grid.tiles());
+            RegionImport.coverGrid(connection, record.slideId(), tilingId, grid.tiles());
+            return measure(record, slide, tilingId, grid.tiles(), png.map(p -> new GridSharpness.Preview(p, thumb, mask, grid)), defer);
         }
     }
 
-    private List<Tile> ensure(Connection connection, TilingCatalogue tilings, SlideRecord record, Slide slide, String tilingId)
-            throws IOException, SQLException {
-        Optional<GridRecord> existing = tilings.grid(record.slideId(), tilingId);
-        SharpnessCatalogue sharpness = new SharpnessCatalogue(connection);
-        if (existing.isPresent()) {
-            List<Tile> tiles = tilings.tiles(record.slideId(), tilingId);
-            if (!sharpness.has(record.slideId(), tilingId)) { // a grid made before tile sharpness existed, or a killed run
-                sharpness.save(record.slideId(), tilingId, tiles, Sharpness.ofTiles(slide, tiles, spec.mpp() / record.mpp(), spec.tilePx()));
-            }
-            RegionImport.coverGridIfMissing(connection, record.slideId(), tilingId, tiles);
-            return tiles;
+    /** The tiles, their sharpness left to the readers ({@code defer}) or measured and stored now, with the preview. */
+    private Planned measure(SlideRecord record, Slide slide, String tilingId, List<Tile> tiles, Optional<GridSharpness.Preview> preview,
+            boolean defer) throws IOException, SQLException {
+        if (defer && !tiles.isEmpty()) {
+            return new Planned(tiles, Optional.of(new GridSharpness(store, record.slideId(), tilingId, tiles, preview)));
         }
+        double[] values = Sharpness.ofTiles(slide, tiles, spec.mpp() / record.mpp(), spec.tilePx());
+        GridSharpness.save(store, record.slideId(), tilingId, tiles, values, preview);
+        return new Planned(tiles, Optional.empty());
+    }
+
+    /** What an existing grid's missing preview is drawn from, computed again (the same thumbnail, mask and grid). */
+    private GridSharpness.Preview preview(Path png, SlideRecord record, Slide slide) throws IOException {
         Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
         TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
-        TileGrid grid = TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask);
-        double[] sharp = Sharpness.ofTiles(slide, grid.tiles(), grid.scale(), spec.tilePx());
-        Optional<String> preview = Optional.empty();
-        if (previews) {
-            Path png = store.previewsDir().resolve(record.name() + "-" + record.slideId() + "-" + tilingId + ".png");
-            java.util.Set<Integer> blurred = new java.util.HashSet<>();
-            for (int i = 0; i < sharp.length; i++) {
-                if (sharp[i] < Sharpness.DEFAULT_MIN) {
-                    blurred.add(grid.tiles().get(i).index());
-                }
-            }
-            TilingPreview.write(png, thumb.image(), thumb.downsample(), mask, grid, blurred::contains);
-            preview = Optional.of(store.relativize(png));
-        }
-        int readLevel = slide.bestLevelForDownsample(grid.scale() * (1 + TileRead.LEVEL_TOLERANCE));
-        tilings.save(new GridRecord(record.slideId(), tilingId, grid.columns(), grid.rows(), grid.tiles().size(),
-                mask.tissueFraction(), readLevel, preview), grid.tiles());
-        sharpness.save(record.slideId(), tilingId, grid.tiles(), sharp);
-        RegionImport.coverGrid(connection, record.slideId(), tilingId, grid.tiles());
-        return grid.tiles();
+        return new GridSharpness.Preview(png, thumb, mask, TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask));
     }
 }

@@ -1,5 +1,8 @@
 package org.tessera.extract;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +37,8 @@ final class InferenceLoop implements Runnable {
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicLong cpuNanos = new AtomicLong();
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-    private final float[] buffer;
+    /** The batch, in native memory that ONNX Runtime reads in place (a heap array would be copied at every call). */
+    private final FloatBuffer buffer;
     private final int floatsPerTile;
     private final java.util.concurrent.atomic.AtomicInteger running;
 
@@ -57,7 +61,8 @@ final class InferenceLoop implements Runnable {
         this.pipeline = pipeline;
         this.floatsPerTile = floatsPerTile;
         this.running = running;
-        this.buffer = new float[Math.multiplyExact(floatsPerTile, batchSize)];
+        this.buffer = ByteBuffer.allocateDirect(Math.multiplyExact(Math.multiplyExact(floatsPerTile, batchSize), Float.BYTES))
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     long batches() {
@@ -111,7 +116,7 @@ final class InferenceLoop implements Runnable {
                 }
                 pending.add(item);
                 if (item.hasPixels() && !item.job().failed(lane)) {
-                    System.arraycopy(item.inputs()[group], 0, buffer, filled * floatsPerTile, floatsPerTile);
+                    buffer.put(filled * floatsPerTile, item.inputs()[group], 0, floatsPerTile);
                     rows.add(filled++);
                 } else {
                     rows.add(-1);

@@ -19,10 +19,10 @@ import org.tessera.tiling.Tile;
  */
 final class SelectedSource implements TileSource {
     private final FeatureStore store;
-    private final TileSource grid;
+    private final GridBuilder grid;
     private final TileSelection selection;
 
-    SelectedSource(FeatureStore store, TileSource grid, TileSelection selection) {
+    SelectedSource(FeatureStore store, GridBuilder grid, TileSelection selection) {
         this.store = store;
         this.grid = grid;
         this.selection = selection;
@@ -34,8 +34,8 @@ final class SelectedSource implements TileSource {
     }
 
     @Override
-    public List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
-        List<Tile> tiles = grid.ensure(record, slide, tilingId);
+    public Planned ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+        List<Tile> tiles = grid.ensureMeasured(record, slide, tilingId);
         Set<Integer> keep = new HashSet<>();
         try (Connection c = store.newConnection();
                 PreparedStatement p = c.prepareStatement("SELECT t.tile_index FROM tiles t "
@@ -56,7 +56,7 @@ final class SelectedSource implements TileSource {
                 }
             }
         }
-        return tiles.stream().filter(t -> keep.contains(t.index())).toList();
+        return Planned.of(tiles.stream().filter(t -> keep.contains(t.index())).toList());
     }
 
     @Override

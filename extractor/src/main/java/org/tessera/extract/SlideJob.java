@@ -19,6 +19,8 @@ final class SlideJob {
     final List<Tile> tiles;
     final Slide opened;
     final TileReader reader;
+    /** The grid's sharpness for the readers to measure, when it is not stored yet. */
+    final java.util.Optional<GridSharpness> sharpness;
     /** By backbone number; null where the slide is already in the store for that backbone. */
     final Target[] targets;
     final long startNanos = System.nanoTime();
@@ -50,9 +52,10 @@ final class SlideJob {
         }
     }
 
-    SlideJob(SlideRecord slide, List<Tile> tiles, Slide opened, TileReader reader, Target[] targets) {
+    SlideJob(SlideRecord slide, TileSource.Planned planned, Slide opened, TileReader reader, Target[] targets) {
         this.slide = slide;
-        this.tiles = tiles;
+        this.tiles = planned.tiles();
+        this.sharpness = planned.sharpness();
         this.opened = opened;
         this.reader = reader;
         this.targets = targets;

@@ -33,7 +33,11 @@ final class SpotSource implements TileSource {
     }
 
     @Override
-    public List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+    public Planned ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+        return Planned.of(patches(record, slide, tilingId));
+    }
+
+    private List<Tile> patches(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
         try (Connection connection = store.newConnection()) {
             if (store.tilings(connection).grid(record.slideId(), tilingId).isPresent()) {
                 return store.tilings(connection).tiles(record.slideId(), tilingId);

@@ -9,6 +9,7 @@ import org.tessera.backbone.TilePreprocessor;
 import org.tessera.slide.Dimensions;
 import org.tessera.slide.Slide;
 import org.tessera.tiling.Dihedral;
+import org.tessera.tiling.Sharpness;
 import org.tessera.tiling.Tile;
 import org.tessera.tiling.TileRead;
 import org.tessera.tiling.TileResampler;
@@ -67,7 +68,20 @@ final class TileReader {
 
     /** The tile read once, then {@code [g]}: preprocessing g's floats (all variants), null where not needed. */
     float[][] read(Tile tile) throws IOException {
-        BufferedImage image = image(tile);
+        return inputs(image(tile));
+    }
+
+    /** A tile's inputs (as {@link #read}) and the {@link Sharpness} of its resampled pixels, before any stain normalisation. */
+    record Measured(float[][] inputs, double sharpness) {
+    }
+
+    /** The tile read once, with its sharpness. */
+    Measured readMeasured(Tile tile) throws IOException {
+        BufferedImage resampled = resampled(tile);
+        return new Measured(inputs(stain.apply(resampled)), Sharpness.of(resampled));
+    }
+
+    private float[][] inputs(BufferedImage image) {
         float[][] out = new float[preprocessors.size()][];
         BufferedImage[] views = new BufferedImage[variants];
         for (int k = 0; k < variants; k++) {

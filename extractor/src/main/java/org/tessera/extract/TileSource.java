@@ -3,6 +3,7 @@ package org.tessera.extract;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.tessera.slide.Slide;
 import org.tessera.store.SlideRecord;
 import org.tessera.tiling.Tile;
@@ -17,7 +18,18 @@ interface TileSource {
     String register() throws SQLException;
 
     /** The slide's tiles, computing and storing them first if needed. Safe on any thread. */
-    List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException;
+    Planned ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException;
+
+    /** A slide's tiles, and the sharpness its readers are to measure when it is not stored yet. */
+    record Planned(List<Tile> tiles, Optional<GridSharpness> sharpness) {
+        public Planned {
+            tiles = List.copyOf(tiles);
+        }
+
+        static Planned of(List<Tile> tiles) {
+            return new Planned(tiles, Optional.empty());
+        }
+    }
 
     /** Side of a tile at the target pixel size. */
     int tilePx();

@@ -34,19 +34,26 @@ public final class Sharpness {
             throw new IllegalArgumentException("sharpness needs an image of at least 2 x 2 pixels, got " + w + " x " + h);
         }
         int[] grey = grey(image);
-        double sum = 0;
-        double sumSq = 0;
+        // The Laplacian of 0..255 integers is an integer of at most 4 x 255 in size, so both sums are exact in a long
+        // (and equal to the double sums of the plain formula, which stay below 2^53 for any image Java can hold).
+        long sum = 0;
+        long sumSq = 0;
         for (int y = 0; y < h; y++) {
             int up = (y == 0 ? 1 : y - 1) * w;
             int down = (y == h - 1 ? h - 2 : y + 1) * w;
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int left = x == 0 ? 1 : x - 1;
-                int right = x == w - 1 ? w - 2 : x + 1;
-                double l = grey[up + x] + grey[down + x] + grey[row + left] + grey[row + right] - 4.0 * grey[row + x];
+            int l = grey[up] + grey[down] + 2 * grey[row + 1] - 4 * grey[row]; // reflect-101: left of x = 0 is x = 1
+            sum += l;
+            sumSq += (long) l * l;
+            for (int x = 1; x < w - 1; x++) {
+                l = grey[up + x] + grey[down + x] + grey[row + x - 1] + grey[row + x + 1] - 4 * grey[row + x];
                 sum += l;
-                sumSq += l * l;
+                sumSq += (long) l * l;
             }
+            int x = w - 1;
+            l = grey[up + x] + grey[down + x] + 2 * grey[row + x - 1] - 4 * grey[row + x];
+            sum += l;
+            sumSq += (long) l * l;
         }
         double n = (double) w * h;
         double mean = sum / n;

@@ -1,5 +1,6 @@
 package org.tessera.backbone;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
@@ -7,6 +8,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,9 +41,15 @@ class BackboneMatchesOrtTest {
             pre.write(tile, batch, i * card.floatsPerTile());
         }
         float[] viaBackbone;
+        float[] viaDirect;
         try (Backbone backbone = Backbone.load(card, model, DeviceChoice.CPU)) {
             viaBackbone = backbone.embed(batch, n);
+            // The extractor's batches: native memory read in place, longer than the n tiles, position moved.
+            FloatBuffer direct = ByteBuffer.allocateDirect((n + 1) * card.floatsPerTile() * Float.BYTES).order(ByteOrder.nativeOrder())
+                    .asFloatBuffer().put(batch).put(new float[card.floatsPerTile()]);
+            viaDirect = backbone.embed(direct, n);
         }
+        assertArrayEquals(viaBackbone, viaDirect);
         float[] viaOrt = rawOrt(model, batch, n, card.inputSize());
         assertEquals(n * 1280, viaBackbone.length);
         assertEquals(viaOrt.length, viaBackbone.length);

@@ -36,7 +36,7 @@ class FailureCauseTest {
         }
 
         @Override
-        public List<Tile> ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
+        public Planned ensure(SlideRecord record, Slide slide, String tilingId) throws IOException, SQLException {
             if (record.name().startsWith("CMU")) {
                 throw new NullPointerException();
             }
