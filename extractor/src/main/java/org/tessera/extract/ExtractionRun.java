@@ -40,6 +40,7 @@ import org.tessera.store.BackboneRecord;
 import org.tessera.store.FeatureKey;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.SlideRecord;
+import org.tessera.tiling.ReadOrder;
 import org.tessera.tiling.Tile;
 
 /**
@@ -195,8 +196,7 @@ final class ExtractionRun {
                 current = job.slide.name();
                 started.add(job);
                 tilesTotal.addAndGet((long) job.tiles.size() * job.targetCount());
-                for (int i = 0; i < job.tiles.size(); i++) {
-                    int position = i;
+                for (int position : ReadOrder.strips(job.tiles, ReadOrder.STRIP_TILES)) {
                     readers.execute(() -> readTile(job, position));
                 }
             }

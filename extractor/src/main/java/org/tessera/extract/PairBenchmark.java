@@ -17,36 +17,38 @@ final class PairBenchmark {
     }
 
     /**
-     * @param firstAlone the first backbone's run alone, already measured under {@code options}
+     * @param firstAlone the first backbone's run alone, already measured under {@code options} in this warm JVM
      * @param cards both cards, with their model files
      */
     static ExtractionBenchmark.PairResult run(Path workDir, List<BackboneCard> cards, List<Path> models, List<SlideImporter.Entry> slides,
-            ExtractionOptions options, ExtractionReport firstAlone, Consumer<String> log) throws Exception {
+            ExtractionOptions options, ExtractionBenchmark.Run firstAlone, Consumer<String> log) throws Exception {
         BackboneCard second = cards.get(1);
         log.accept("second backbone alone (" + second.name() + ") into a fresh store...");
-        ExtractionReport alone = fresh(workDir, cards, models, slides, options.withBackbones(List.of(second.name())));
-        log.accept(String.format("  %.1f s, %d tile reads", alone.seconds(), alone.tileReads()));
+        ExtractionBenchmark.Run alone = fresh(workDir, cards, models, slides, options.withBackbones(List.of(second.name())));
+        log.accept(String.format("  %.1f s, %d tile reads", alone.seconds(), alone.cpu().tiles()));
         log.accept("both backbones in one pass into a fresh store...");
-        ExtractionReport both = fresh(workDir, cards, models, slides,
-                options.withBackbones(List.of(cards.get(0).name(), second.name())));
-        log.accept(String.format("  %.1f s, %d tile reads", both.seconds(), both.tileReads()));
-        return new ExtractionBenchmark.PairResult(cards.get(0).name(), second.name(), firstAlone.seconds(), alone.seconds(), both.seconds(),
-                firstAlone.tileReads() + alone.tileReads(), both.tileReads());
+        ExtractionBenchmark.Run both = fresh(workDir, cards, models, slides, options.withBackbones(List.of(cards.get(0).name(), second.name())));
+        log.accept(String.format("  %.1f s, %d tile reads", both.seconds(), both.cpu().tiles()));
+        return new ExtractionBenchmark.PairResult(cards.get(0).name(), second.name(), firstAlone, alone, both,
+                firstAlone.cpu().tiles() + alone.cpu().tiles(), both.cpu().tiles());
     }
 
-    private static ExtractionReport fresh(Path workDir, List<BackboneCard> cards, List<Path> models, List<SlideImporter.Entry> slides,
+    /** One extraction of {@code slides} into a fresh store (deleted afterwards) with the cards registered, measured. */
+    static ExtractionBenchmark.Run fresh(Path workDir, List<BackboneCard> cards, List<Path> models, List<SlideImporter.Entry> slides,
             ExtractionOptions options) throws Exception {
-        Path dir = Files.createTempDirectory(workDir, "bench-pair-");
+        Path dir = Files.createTempDirectory(workDir, "bench-run-");
         try (FeatureStore store = FeatureStore.open(dir)) {
             for (int i = 0; i < cards.size(); i++) {
                 BackboneRegistry.add(store, cards.get(i), models.get(i));
             }
             SlideImporter.add(store, slides);
+            long cpu0 = CpuCost.processCpuNanos();
             ExtractionReport r = new Extractor(store, options).run(store.slides().all(), p -> { });
+            long cpu = CpuCost.processCpuNanos() - cpu0;
             if (!r.ok()) {
                 throw new IllegalStateException("benchmark slides failed: " + r.failures());
             }
-            return r;
+            return ExtractionBenchmark.Run.of(r, cpu);
         } finally {
             Directories.deleteTree(dir);
         }

@@ -45,12 +45,12 @@ public final class DirectJpegSlide implements Slide {
     private final AtomicLong delegated = new AtomicLong();
     private volatile boolean closed;
 
-    private DirectJpegSlide(OpenSlideSlide openSlide, TiffFile tiff, List<TiffDirectory> levels) {
+    private DirectJpegSlide(OpenSlideSlide openSlide, TiffFile tiff, List<TiffDirectory> levels, long cacheBytes) {
         this.openSlide = openSlide;
         this.tiff = tiff;
         this.levels = List.copyOf(levels);
         TiffDirectory first = levels.getFirst();
-        this.cache = new TileCache(TileCache.DEFAULT_BYTES, (long) first.tileWidth() * first.tileLength());
+        this.cache = new TileCache(cacheBytes, (long) first.tileWidth() * first.tileLength());
     }
 
     /**
@@ -59,6 +59,11 @@ public final class DirectJpegSlide implements Slide {
      * disagreement the slide is read through a new OpenSlide handle.
      */
     static Slide wrap(OpenSlideSlide slide, Consumer<String> say) {
+        return wrap(slide, say, TileCache.DEFAULT_BYTES);
+    }
+
+    /** As {@link #wrap(OpenSlideSlide, Consumer)}, with a cache of decoded tiles of {@code cacheBytes}. */
+    static Slide wrap(OpenSlideSlide slide, Consumer<String> say, long cacheBytes) {
         if (!TurboJpegNative.available() || !VENDORS.contains(slide.vendor())) {
             return slide;
         }
@@ -74,9 +79,9 @@ public final class DirectJpegSlide implements Slide {
             tiff.close();
             return slide;
         }
-        String mismatch = new DirectJpegSlide(slide, tiff, levels).firstMismatch();
+        String mismatch = new DirectJpegSlide(slide, tiff, levels, cacheBytes).firstMismatch();
         if (mismatch.isEmpty()) {
-            return new DirectJpegSlide(slide, tiff, levels); // an empty cache: reads start as they would have
+            return new DirectJpegSlide(slide, tiff, levels, cacheBytes); // an empty cache: reads start as they would have
         }
         tiff.close();
         say.accept(slide.path() + ": the direct JPEG tile reader does not match OpenSlide (" + mismatch
