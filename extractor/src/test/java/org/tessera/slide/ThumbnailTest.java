@@ -1,12 +1,15 @@
 package org.tessera.slide;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole-slide thumbnails against PIL's box filter, which averages the same source blocks
@@ -84,6 +87,37 @@ class ThumbnailTest {
             assertNear(0xDBD1E2, Pixels.rgb(t, 200, 100));
             assertNear(0xD8D0DD, Pixels.rgb(t, 477, 511));
             assertMeanNear(new double[] {205.410, 189.057, 212.039}, t, 0.1);
+        }
+    }
+
+    /** A plain image's thumbnail is summed from its decoded pixels directly: the same pixels as through strips. */
+    @Test
+    void plainImageThumbnailEqualsTheStripThumbnail() throws Exception {
+        Path b4 = ImageSlideTest.b4();
+        try (Slide slide = Slides.open(b4); DecodedImage imageIo = DecodedImage.decode(b4, slide.levelDimensions(0))) {
+            assertEquals("turbojpeg", slide.reader());
+            for (int side : new int[] {1024, 333}) {
+                int[] strips = Argb.pixels(Thumbnails.of(slide, side));
+                assertArrayEquals(strips, Argb.pixels(slide.thumbnail(side)), "libjpeg-turbo, side " + side);
+                assertArrayEquals(strips, Argb.pixels(Thumbnails.of(imageIo, side)), "ImageIO, side " + side);
+            }
+        }
+    }
+
+    /** Likewise for an image held as ints (grey, here). */
+    @Test
+    void greyImageThumbnailEqualsTheStripThumbnail(@TempDir Path dir) throws Exception {
+        BufferedImage grey = new BufferedImage(301, 157, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) {
+                grey.getRaster().setSample(x, y, 0, (x * 7 + y * 13) % 256);
+            }
+        }
+        Path png = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", png.toFile());
+        try (Slide slide = Slides.open(png)) {
+            assertEquals("imageio", slide.reader());
+            assertArrayEquals(Argb.pixels(Thumbnails.of(slide, 64)), Argb.pixels(slide.thumbnail(64)));
         }
     }
 
