@@ -2,8 +2,11 @@ package org.tessera.slide;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Native memory for the pixels of whole decoded plain images, recycled from one image to the next.
@@ -20,7 +23,9 @@ import java.util.List;
  * reading the pixels then gets an {@link IllegalStateException} from the access (never another image's pixels,
  * never a crash), and the block is handed out again only after that. Blocks of {@value #GRANULE_MB} MB or more are
  * rounded up to whole granules so that images of nearly the same size share them; at most {@code maxIdle} wait
- * idle, the oldest beyond that being freed. Smaller images get memory of their own, freed on close.
+ * idle, the oldest beyond that being freed, and none longer than {@code keepIdle} (a daemon timer frees them: an
+ * extraction reuses them within seconds, and a process that is done with plain images does not keep them). Smaller
+ * images get memory of their own, freed on close.
  */
 @SuppressWarnings("restricted") // MemorySegment.reinterpret: run with --enable-native-access
 final class PixelMemory {
@@ -30,17 +35,23 @@ final class PixelMemory {
     /** Alignment of every block: a page. */
     private static final long ALIGNMENT = 4096;
 
-    /** The pool of the process: as many idle blocks as an extraction run has slides in flight. */
-    static final PixelMemory SHARED = new PixelMemory(3);
+    /** The pool of the process: as many idle blocks as an extraction run has slides in flight, for 20 s. */
+    static final PixelMemory SHARED = new PixelMemory(3, Duration.ofSeconds(20));
 
     private final int maxIdle;
-    private final List<Block> idle = new ArrayList<>(); // oldest first; guarded by this
+    private final long keepIdleNanos;
+    private final List<Idle> idle = new ArrayList<>(); // oldest first; guarded by this
 
-    PixelMemory(int maxIdle) {
-        if (maxIdle < 0) {
-            throw new IllegalArgumentException("idle blocks must be 0 or more, got " + maxIdle);
+    PixelMemory(int maxIdle, Duration keepIdle) {
+        if (maxIdle < 0 || keepIdle.isNegative()) {
+            throw new IllegalArgumentException("idle blocks must be 0 or more, kept 0 s or more, got " + maxIdle + ", " + keepIdle);
         }
         this.maxIdle = maxIdle;
+        this.keepIdleNanos = keepIdle.toNanos();
+    }
+
+    /** A block given back at {@code since} ({@link System#nanoTime()}). */
+    private record Idle(Block block, long since) {
     }
 
     /** Memory from the system: its arena frees it. */
@@ -85,29 +96,40 @@ final class PixelMemory {
 
     /** The smallest idle block of at least {@code capacity} bytes but not twice as many, or null. */
     private synchronized Block takeIdle(long capacity) {
-        Block best = null;
-        for (Block b : idle) {
-            if (b.capacity() >= capacity && b.capacity() < 2 * capacity && (best == null || b.capacity() < best.capacity())) {
-                best = b;
+        Idle best = null;
+        for (Idle i : idle) {
+            long c = i.block().capacity();
+            if (c >= capacity && c < 2 * capacity && (best == null || c < best.block().capacity())) {
+                best = i;
             }
         }
-        if (best != null) {
-            idle.remove(best);
+        if (best == null) {
+            return null;
         }
-        return best;
+        idle.remove(best);
+        return best.block();
     }
 
     private void giveBack(Block block) {
-        Block freed = null;
+        List<Block> freed = new ArrayList<>();
         synchronized (this) {
-            idle.add(block);
+            idle.add(new Idle(block, System.nanoTime()));
             if (idle.size() > maxIdle) {
-                freed = idle.removeFirst();
+                freed.add(idle.removeFirst().block());
             }
         }
-        if (freed != null) {
-            freed.arena().close();
+        freed.forEach(b -> b.arena().close());
+        CompletableFuture.runAsync(this::freeExpired, CompletableFuture.delayedExecutor(keepIdleNanos, TimeUnit.NANOSECONDS, Runnable::run));
+    }
+
+    /** Frees the blocks idle for {@code keepIdle} or longer. */
+    private void freeExpired() {
+        List<Block> freed = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            idle.removeIf(i -> now - i.since() >= keepIdleNanos && freed.add(i.block()));
         }
+        freed.forEach(b -> b.arena().close());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Native memory for decoded images: reused across images, never readable once its lease is closed. */
@@ -15,7 +16,7 @@ class PixelMemoryTest {
 
     @Test
     void aClosedLeaseBlockServesTheNextImageOfAboutTheSameSize() {
-        PixelMemory memory = new PixelMemory(2);
+        PixelMemory memory = new PixelMemory(2, Duration.ofHours(1));
         long address;
         try (PixelMemory.Lease a = memory.lease(20 * MB)) {
             address = a.segment().address();
@@ -36,7 +37,7 @@ class PixelMemoryTest {
 
     @Test
     void smallImagesGetMemoryOfTheirOwn() {
-        PixelMemory memory = new PixelMemory(2);
+        PixelMemory memory = new PixelMemory(2, Duration.ofHours(1));
         try (PixelMemory.Lease small = memory.lease(3 * 640 * 480)) {
             assertEquals(3 * 640 * 480, small.segment().byteSize());
         }
@@ -45,7 +46,7 @@ class PixelMemoryTest {
 
     @Test
     void readingAClosedLeaseThrows() {
-        PixelMemory memory = new PixelMemory(1);
+        PixelMemory memory = new PixelMemory(1, Duration.ofHours(1));
         PixelMemory.Lease lease = memory.lease(17 * MB);
         MemorySegment pixels = lease.segment();
         pixels.set(JAVA_BYTE, 5, (byte) 7);
@@ -56,9 +57,22 @@ class PixelMemoryTest {
     }
 
     @Test
+    void idleBlocksAreFreedAfterAWhile() throws InterruptedException {
+        PixelMemory memory = new PixelMemory(2, Duration.ofMillis(100));
+        memory.lease(20 * MB).close();
+        assertEquals(1, memory.idleBlocks());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (memory.idleBlocks() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, memory.idleBlocks(), "still idle 10 s after a 100 ms keep");
+    }
+
+    @Test
     void nonsenseSizesAreRefused() {
-        PixelMemory memory = new PixelMemory(1);
+        PixelMemory memory = new PixelMemory(1, Duration.ofHours(1));
         assertThrows(IllegalArgumentException.class, () -> memory.lease(0));
-        assertThrows(IllegalArgumentException.class, () -> new PixelMemory(-1));
+        assertThrows(IllegalArgumentException.class, () -> new PixelMemory(-1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new PixelMemory(1, Duration.ofSeconds(-1)));
     }
 }
