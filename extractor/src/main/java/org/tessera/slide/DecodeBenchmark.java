@@ -113,9 +113,10 @@ public final class DecodeBenchmark {
             for (int turbo = 1; turbo >= 0; turbo--) {
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                DecodedImage unused = turbo == 1 ? JpegImages.decode(image, size) : DecodedImage.decode(image, size);
-                best[1 - turbo] = Math.min(best[1 - turbo], (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
-                best[3 - turbo] = Math.min(best[3 - turbo], (System.nanoTime() - t0) / 1e9);
+                try (DecodedImage unused = turbo == 1 ? JpegImages.decode(image, size) : DecodedImage.decode(image, size)) {
+                    best[1 - turbo] = Math.min(best[1 - turbo], (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
+                    best[3 - turbo] = Math.min(best[3 - turbo], (System.nanoTime() - t0) / 1e9);
+                }
             }
             log.accept(String.format("round %d: whole image CPU s libjpeg-turbo %.3f, ImageIO %.3f", round + 1, best[0], best[1]));
         }

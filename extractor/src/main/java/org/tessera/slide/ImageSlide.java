@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Opening reads only the header (dimensions) and hashes the file, which is all {@code slides add} needs;
  * the pixels are decoded once, on the first read, into a compact RGB image ({@link DecodedImage}) that is
- * never modified afterwards, so concurrent reads need no lock. Plain images carry no trustworthy pixel size,
+ * never modified afterwards, so concurrent reads need no lock; closing the slide gives its memory back. Plain images carry no trustworthy pixel size,
  * so {@link #mpp()} is only the user's override; the fingerprint is the SHA-256 of the file's bytes. A YCbCr
  * JPEG is decoded with libjpeg-turbo when it is installed ({@link JpegImages}: the same pixels, faster).
  */
@@ -190,16 +190,39 @@ public final class ImageSlide implements Slide {
         checkLevel(level);
         Slides.checkRegionSize(path, w, h);
         BufferedImage out = Argb.newRgb(w, h);
-        decodedImage().copyTo(x, y, Argb.pixels(out), w, h, Argb.WHITE);
+        DecodedImage image = decodedImage();
+        try {
+            image.copyTo(x, y, Argb.pixels(out), w, h, Argb.WHITE);
+        } catch (IllegalStateException e) {
+            throw closedWhileReading(e);
+        }
         return out;
     }
 
-    /** Drops the decoded pixels; later reads throw {@link IllegalStateException}. */
+    /** The box average of the decoded pixels (as {@link Slide#thumbnail}, without strips of ints in between). */
+    @Override
+    public BufferedImage thumbnail(int maxSide) throws SlideException {
+        Thumbnails.checkSide(maxSide);
+        DecodedImage image = decodedImage();
+        try {
+            return Thumbnails.of(image, maxSide);
+        } catch (IllegalStateException e) {
+            throw closedWhileReading(e);
+        }
+    }
+
+    /**
+     * Gives back the decoded pixels (native memory for libjpeg-turbo's); later reads, and reads still running on
+     * other threads, throw {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         synchronized (decodeLock) {
             closed = true;
-            decoded = null;
+            if (decoded != null) {
+                decoded.close();
+                decoded = null;
+            }
         }
     }
 
@@ -223,6 +246,11 @@ public final class ImageSlide implements Slide {
             }
         }
         return image;
+    }
+
+    /** The pixels' memory is gone under a read: say so, naming the file, when the slide was closed meanwhile. */
+    private IllegalStateException closedWhileReading(IllegalStateException e) {
+        return closed ? new IllegalStateException(path + ": slide closed while reading", e) : e;
     }
 
     private void checkLevel(int level) {

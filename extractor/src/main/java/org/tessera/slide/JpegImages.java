@@ -1,6 +1,10 @@
 package org.tessera.slide;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,20 +53,40 @@ final class JpegImages {
         }
     }
 
-    /** Decodes the whole image with libjpeg-turbo and checks it has the size its header announced. */
+    /**
+     * Decodes the whole image with libjpeg-turbo, from the file's bytes read into native memory straight into
+     * native memory the image keeps (see {@link PixelMemory}), and checks it has the size its header announced.
+     */
     static DecodedImage decode(Path path, Dimensions expected) throws SlideException {
         DecodedImage.checkDecodable(path, expected);
-        byte[] jpeg;
-        try {
-            jpeg = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new SlideException(path, "cannot read it: " + e.getMessage(), e);
-        }
         int w = (int) expected.width();
         int h = (int) expected.height();
-        byte[] bgr = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 3)];
-        TurboJpegNative.decodeBgrBytes(path, "the image", jpeg, jpeg.length, bgr, w, h);
-        return DecodedImage.ofBgr(w, h, bgr);
+        PixelMemory.Lease pixels;
+        try {
+            pixels = PixelMemory.SHARED.lease(3L * w * h);
+        } catch (OutOfMemoryError e) {
+            throw new SlideException(path, "no memory left for its " + w + "x" + h + " decoded pixels (" + (3L * w * h >> 20)
+                    + " MB of native memory)", e);
+        }
+        try (Arena arena = Arena.ofConfined(); FileChannel in = FileChannel.open(path)) {
+            long size = in.size();
+            if (size > MAX_FILE_BYTES) {
+                throw new SlideException(path, "the file grew past " + (MAX_FILE_BYTES >> 20) + " MB since it was opened");
+            }
+            MemorySegment jpeg = arena.allocate(size);
+            ByteBuffer buffer = jpeg.asByteBuffer();
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // reads until the buffer is full or the file ends
+            }
+            TurboJpegNative.decodeBgr(path, "the image", jpeg.asSlice(0, buffer.position()), pixels.segment(), w, h);
+            return DecodedImage.ofBgr(w, h, pixels);
+        } catch (SlideException | RuntimeException | Error e) {
+            pixels.close();
+            throw e;
+        } catch (IOException e) {
+            pixels.close();
+            throw new SlideException(path, "cannot read it: " + e.getMessage(), e);
+        }
     }
 
     /** Whether an APP2 "ICC_PROFILE" segment comes before the first scan. */

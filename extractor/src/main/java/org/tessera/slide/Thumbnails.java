@@ -29,29 +29,21 @@ final class Thumbnails {
     }
 
     static BufferedImage of(Slide slide, int maxSide) throws IOException {
-        if (maxSide < 1) {
-            throw new IllegalArgumentException("thumbnail side must be at least 1 px, got " + maxSide);
-        }
+        checkSide(maxSide);
         int level = levelFor(slide, maxSide);
         Dimensions size = slide.levelDimensions(level);
         long sw = size.width();
         long sh = size.height();
-        double scale = Math.min(1.0, maxSide / (double) Math.max(sw, sh));
-        int tw = (int) Math.max(1, Math.round(sw * scale));
-        int th = (int) Math.max(1, Math.round(sh * scale));
-        if (sw > Integer.MAX_VALUE / 2) {
+        if (sw > Integer.MAX_VALUE / 3) {
             throw new SlideException(slide.path(), "level " + level + " is too wide for a thumbnail: " + sw + " px");
         }
-        int[] colStart = new int[tw + 1];
-        for (int tx = 0; tx <= tw; tx++) {
-            colStart[tx] = (int) blockStart(tx, sw, tw);
-        }
-        BufferedImage out = Argb.newRgb(tw, th);
+        Boxes boxes = Boxes.of(sw, sh, maxSide);
+        BufferedImage out = Argb.newRgb(boxes.tw(), boxes.th());
         int[] dest = Argb.pixels(out);
         double downsample = slide.levelDownsample(level);
         long stripPixels = downsample == Math.rint(downsample) ? EXACT_STRIP_PIXELS : STRIP_PIXELS;
-        long[] sums = new long[3 * tw];
-        int[][] columns = new int[3][(int) sw];
+        int[] columns = new int[3 * (int) sw];
+        int th = boxes.th();
         int ty = 0;
         while (ty < th) {
             long y0 = rowStart(ty, sh, th);
@@ -63,12 +55,82 @@ final class Thumbnails {
             BufferedImage strip = slide.readRegion(0, Math.round(y0 * downsample), level, (int) sw, rows);
             int[] src = Argb.pixels(strip);
             for (int t = ty; t < tyEnd; t++) {
-                average(src, (int) sw, (int) (rowStart(t, sh, th) - y0), (int) (rowStart(t + 1, sh, th) - y0),
-                        colStart, sums, dest, t * tw, columns);
+                int r0 = (int) (rowStart(t, sh, th) - y0);
+                int r1 = (int) (rowStart(t + 1, sh, th) - y0);
+                Arrays.fill(columns, 0);
+                addColumnSums(src, (int) sw, r0, r1, columns);
+                boxes.average(columns, r1 - r0, dest, t);
             }
             ty = tyEnd;
         }
         return out;
+    }
+
+    /**
+     * The same thumbnail of a whole decoded image (one level), its rows summed straight from the decoded pixels:
+     * no strips of ints in between, the same sums, so the same pixels.
+     */
+    static BufferedImage of(DecodedImage image, int maxSide) {
+        checkSide(maxSide);
+        Boxes boxes = Boxes.of(image.width(), image.height(), maxSide);
+        BufferedImage out = Argb.newRgb(boxes.tw(), boxes.th());
+        int[] dest = Argb.pixels(out);
+        int[] columns = new int[3 * image.width()];
+        for (int t = 0; t < boxes.th(); t++) {
+            int r0 = (int) rowStart(t, image.height(), boxes.th());
+            int r1 = (int) rowStart(t + 1, image.height(), boxes.th());
+            Arrays.fill(columns, 0);
+            image.addColumnSums(r0, r1, columns);
+            boxes.average(columns, r1 - r0, dest, t);
+        }
+        return out;
+    }
+
+    static void checkSide(int maxSide) {
+        if (maxSide < 1) {
+            throw new IllegalArgumentException("thumbnail side must be at least 1 px, got " + maxSide);
+        }
+    }
+
+    /**
+     * The thumbnail's size for a {@code sw x sh} source, never upscaled, and where each output column's block of
+     * source columns starts ({@code colStart[tw]} is {@code sw}).
+     */
+    private record Boxes(int tw, int th, int[] colStart) {
+        static Boxes of(long sw, long sh, int maxSide) {
+            double scale = Math.min(1.0, maxSide / (double) Math.max(sw, sh));
+            int tw = (int) Math.max(1, Math.round(sw * scale));
+            int th = (int) Math.max(1, Math.round(sh * scale));
+            int[] colStart = new int[tw + 1];
+            for (int tx = 0; tx <= tw; tx++) {
+                colStart[tx] = (int) blockStart(tx, sw, tw);
+            }
+            return new Boxes(tw, th, colStart);
+        }
+
+        /**
+         * Output row {@code t} from the column sums of its {@code rows} source rows ({@code columns[3c]} blue,
+         * {@code [3c + 1]} green, {@code [3c + 2]} red): each block's sum of its columns, divided rounding halves up.
+         * Integer sums, so the result does not depend on the order.
+         */
+        void average(int[] columns, int rows, int[] dest, int t) {
+            int offset = t * tw;
+            for (int tx = 0; tx < tw; tx++) {
+                long sb = 0;
+                long sg = 0;
+                long sr = 0;
+                for (int c = colStart[tx]; c < colStart[tx + 1]; c++) {
+                    sb += columns[3 * c];
+                    sg += columns[3 * c + 1];
+                    sr += columns[3 * c + 2];
+                }
+                long n = (long) rows * (colStart[tx + 1] - colStart[tx]);
+                int r = (int) ((sr + n / 2) / n);
+                int g = (int) ((sg + n / 2) / n);
+                int b = (int) ((sb + n / 2) / n);
+                dest[offset + tx] = r << 16 | g << 8 | b;
+            }
+        }
     }
 
     /** The highest level whose long side is still at least {@code maxSide}; level 0 when none is. */
@@ -94,49 +156,16 @@ final class Thumbnails {
         return (2 * t * n + m) / (2 * m);
     }
 
-    /**
-     * Averages source rows [r0, r1) of a strip into one output row, block by block: first each source column's
-     * sums over the rows (one straight pass over the pixels), then each block's sum of its columns. Integer sums,
-     * so the result does not depend on the order.
-     */
-    private static void average(int[] src, int sw, int r0, int r1, int[] colStart, long[] sums, int[] dest, int offset,
-            int[][] columns) {
-        int tw = colStart.length - 1;
-        int[] red = columns[0];
-        int[] green = columns[1];
-        int[] blue = columns[2];
-        Arrays.fill(red, 0);
-        Arrays.fill(green, 0);
-        Arrays.fill(blue, 0);
+    /** Adds rows {@code [r0, r1)} of a strip of 0xRRGGBB ints to the column sums, as {@link Boxes#average} takes them. */
+    static void addColumnSums(int[] src, int sw, int r0, int r1, int[] columns) {
         for (int r = r0; r < r1; r++) {
             int base = r * sw;
             for (int c = 0; c < sw; c++) {
                 int p = src[base + c];
-                red[c] += (p >>> 16) & 0xFF;
-                green[c] += (p >>> 8) & 0xFF;
-                blue[c] += p & 0xFF;
+                columns[3 * c] += p & 0xFF;
+                columns[3 * c + 1] += (p >>> 8) & 0xFF;
+                columns[3 * c + 2] += (p >>> 16) & 0xFF;
             }
-        }
-        Arrays.fill(sums, 0);
-        for (int tx = 0; tx < tw; tx++) {
-            long sr = 0;
-            long sg = 0;
-            long sb = 0;
-            for (int c = colStart[tx]; c < colStart[tx + 1]; c++) {
-                sr += red[c];
-                sg += green[c];
-                sb += blue[c];
-            }
-            sums[3 * tx] = sr;
-            sums[3 * tx + 1] = sg;
-            sums[3 * tx + 2] = sb;
-        }
-        for (int tx = 0; tx < tw; tx++) {
-            long n = (long) (r1 - r0) * (colStart[tx + 1] - colStart[tx]);
-            int r = (int) ((sums[3 * tx] + n / 2) / n);
-            int g = (int) ((sums[3 * tx + 1] + n / 2) / n);
-            int b = (int) ((sums[3 * tx + 2] + n / 2) / n);
-            dest[offset + tx] = r << 16 | g << 8 | b;
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.tessera.slide;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +18,7 @@ import java.nio.file.Path;
  *
  * <p>Method handles are constants of a nested holder initialised only once the library is known to load. The
  * short calls (a header, a tile) are critical downcalls that read and write Java arrays in place; a whole image
- * gets its own confined arena for the compressed bytes and the pixels. The return code of every call is
+ * is decoded from and into native memory the caller owns. The return code of every call is
  * checked and a failure reported with {@code tjGetErrorStr2}. A warning (libjpeg's "corrupt data" kind, code
  * {@link #TJERR_WARNING}) is not a failure: libtiff, and so OpenSlide, and ImageIO all keep the pixels then.
  *
@@ -132,12 +130,20 @@ final class TurboJpegNative {
      * @param what names the stream in an error ("level 0 tile (3, 4)", "the image")
      */
     static Header header(Path path, String what, byte[] jpeg, int length) throws SlideException {
+        if (length < 0 || length > jpeg.length) {
+            throw new IllegalArgumentException("stream length " + length + " outside an array of " + jpeg.length);
+        }
+        return header(path, what, MemorySegment.ofArray(jpeg).asSlice(0, length));
+    }
+
+    /** Reads the header of the JPEG stream {@code jpeg} (a Java array's or native memory). */
+    static Header header(Path path, String what, MemorySegment jpeg) throws SlideException {
         MemorySegment handle = DECOMPRESSOR.get().handle;
         int[] out = new int[4];
         MemorySegment o = MemorySegment.ofArray(out);
         try {
-            int rc = (int) H.DECOMPRESS_HEADER3_HEAP.invokeExact(handle, MemorySegment.ofArray(jpeg), (long) length, o,
-                    o.asSlice(4), o.asSlice(8), o.asSlice(12));
+            int rc = (int) H.DECOMPRESS_HEADER3_HEAP.invokeExact(handle, jpeg, jpeg.byteSize(), o, o.asSlice(4), o.asSlice(8),
+                    o.asSlice(12));
             check(path, what, handle, rc, "tjDecompressHeader3", false);
         } catch (SlideException | RuntimeException | Error e) {
             throw e;
@@ -151,7 +157,7 @@ final class TurboJpegNative {
      * Decodes a small stream (a tile) {@code jpeg[0, length)}, which must be {@code width x height}, into
      * {@code dest}: one {@code 0xRRGGBB} int per pixel, row-major ({@code dest.length == width * height}). The
      * pixels are written straight into the Java array (a critical downcall: no copy, no native buffer), which is
-     * fine for a call of a millisecond or less; whole images use {@link #decodeBgrBytes}.
+     * fine for a call of a millisecond or less; whole images use {@link #decodeBgr}.
      */
     static void decodeRgbInts(Path path, String what, byte[] jpeg, int length, int[] dest, int width, int height)
             throws SlideException {
@@ -173,21 +179,25 @@ final class TurboJpegNative {
     }
 
     /**
-     * Decodes {@code jpeg[0, length)}, which must be {@code width x height}, into B, G, R bytes, row-major,
-     * through native buffers of a confined arena (a long call: not critical, the garbage collector may run).
+     * Decodes {@code jpeg} (native memory), which must be {@code width x height}, into {@code dest} (native memory,
+     * exactly {@code 3 * width * height} bytes): B, G, R bytes, row-major, written in place, nothing copied. A long
+     * call, so not a critical one: the garbage collector may run meanwhile.
      */
-    static void decodeBgrBytes(Path path, String what, byte[] jpeg, int length, byte[] dest, int width, int height)
+    static void decodeBgr(Path path, String what, MemorySegment jpeg, MemorySegment dest, int width, int height)
             throws SlideException {
-        checkSize(dest.length / 3, width, height);
-        checkHeader(path, what, jpeg, length, width, height);
+        if (!jpeg.isNative() || !dest.isNative() || dest.byteSize() % 3 != 0) {
+            throw new IllegalArgumentException("decodeBgr takes native segments, the destination 3 bytes a pixel");
+        }
+        checkSize(dest.byteSize() / 3, width, height);
+        Header header = header(path, what, jpeg);
+        if (header.width() != width || header.height() != height) {
+            throw sizeMismatch(path, what, header, width, height);
+        }
         MemorySegment handle = DECOMPRESSOR.get().handle;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment src = arena.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(jpeg), JAVA_BYTE, 0, length);
-            MemorySegment dst = arena.allocate(dest.length);
-            int rc = (int) H.DECOMPRESS2.invokeExact(handle, src, (long) length, dst, width, width * 3, height,
-                    TJPF_BGR, TJFLAG_ACCURATEDCT);
+        try {
+            int rc = (int) H.DECOMPRESS2.invokeExact(handle, jpeg, jpeg.byteSize(), dest, width, width * 3, height, TJPF_BGR,
+                    TJFLAG_ACCURATEDCT);
             check(path, what, handle, rc, "tjDecompress2", true);
-            MemorySegment.copy(dst, JAVA_BYTE, 0, dest, 0, dest.length);
         } catch (SlideException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -204,14 +214,15 @@ final class TurboJpegNative {
     /** The stream must be exactly {@code width x height}: tjDecompress2 would otherwise scale it silently. */
     private static void checkHeader(Path path, String what, byte[] jpeg, int length, int width, int height)
             throws SlideException {
-        if (length < 0 || length > jpeg.length) {
-            throw new IllegalArgumentException("stream length " + length + " outside an array of " + jpeg.length);
-        }
         Header header = header(path, what, jpeg, length);
         if (header.width() != width || header.height() != height) {
-            throw new SlideException(path, what + ": cannot decode the JPEG data (its header gives a " + header.width()
-                    + "x" + header.height() + " image, expected " + width + "x" + height + ")");
+            throw sizeMismatch(path, what, header, width, height);
         }
+    }
+
+    private static SlideException sizeMismatch(Path path, String what, Header header, int width, int height) {
+        return new SlideException(path, what + ": cannot decode the JPEG data (its header gives a " + header.width() + "x"
+                + header.height() + " image, expected " + width + "x" + height + ")");
     }
 
     /** Throws naming the file and stream when {@code rc} is an error (a warning passes when {@code warningOk}). */

@@ -27,7 +27,9 @@
  * buffers, and reads hold the read half of a read/write lock whose write half {@code close()} takes, so a
  * close waits for reads in flight and no read can reach a freed handle (later reads throw
  * {@link java.lang.IllegalStateException}). {@code ImageSlide}: the image is decoded once under a lock into
- * an array never written again, and reads only copy out of it. {@code DirectJpegSlide}: positional file reads,
+ * memory never written again (native memory from {@code PixelMemory} for libjpeg-turbo, recycled from one image
+ * to the next), and reads only copy out of it; {@code close()} frees it through a shared arena, so a read
+ * still running then throws {@link java.lang.IllegalStateException} instead of touching freed memory. {@code DirectJpegSlide}: positional file reads,
  * one libjpeg-turbo decompressor per thread, and a tile cache locked only around its map operations. Metadata is read once at open and immutable.
  */
 package org.tessera.slide;

@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.testkit.Shared;
@@ -89,6 +96,51 @@ class ImageSlideTest {
         slide.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> slide.readRegion(0, 0, 0, 4, 4));
         assertTrue(e.getMessage().contains("B4.jpg"), e.getMessage());
+    }
+
+    @Test
+    void readsOfDecodedPixelsAfterCloseThrow() throws Exception {
+        Slide slide = Slides.open(b4());
+        assertEquals("turbojpeg", slide.reader());
+        slide.readRegion(4000, 5000, 0, 4, 4); // decodes into native memory
+        slide.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> slide.readRegion(4000, 5000, 0, 4, 4));
+        assertTrue(e.getMessage().contains("B4.jpg"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> slide.thumbnail(100));
+    }
+
+    /**
+     * Closing while other threads read: each reader stops on an IllegalStateException naming the file (from the
+     * slide, or from the memory access it was in when the memory went), the process carries on.
+     */
+    @Test
+    void closingWhileThreadsReadStopsThemCleanly() throws Exception {
+        Slide slide = Slides.open(b4());
+        slide.readRegion(0, 0, 0, 1, 1);
+        CountDownLatch reading = new CountDownLatch(2);
+        List<Future<Throwable>> readers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int t = 0; t < 2; t++) {
+                readers.add(pool.submit(() -> {
+                    reading.countDown();
+                    try {
+                        for (long i = 0; ; i++) {
+                            slide.readRegion(i * 97 % 8000, i * 89 % 9000, 0, 512, 512);
+                        }
+                    } catch (Throwable e) {
+                        return e;
+                    }
+                }));
+            }
+            reading.await();
+            Thread.sleep(50);
+            slide.close();
+            for (Future<Throwable> reader : readers) {
+                Throwable e = reader.get(30, TimeUnit.SECONDS);
+                assertInstanceOf(IllegalStateException.class, e);
+                assertTrue(e.getMessage().contains("B4.jpg"), e.getMessage());
+            }
+        }
     }
 
     @Test

@@ -26,11 +26,12 @@ class JpegImagesTest {
     void her2stSectionsDecodeExactlyAsImageIo() throws Exception {
         for (String name : SECTIONS) {
             Path path = Shared.path("her2st/images/" + name + ".jpg");
+            Dimensions d;
             try (Slide slide = Slides.open(path)) {
                 assertEquals("turbojpeg", slide.reader(), name);
-                Dimensions d = slide.levelDimensions(0);
-                DecodedImage turbo = JpegImages.decode(path, d);
-                DecodedImage imageIo = DecodedImage.decode(path, d);
+                d = slide.levelDimensions(0);
+            }
+            try (DecodedImage turbo = JpegImages.decode(path, d); DecodedImage imageIo = DecodedImage.decode(path, d)) {
                 int w = (int) d.width();
                 int rows = 256;
                 int[] a = new int[w * rows];

@@ -1,12 +1,16 @@
 package org.tessera.slide;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.testkit.Shared;
 
 /**
  * Whole-slide thumbnails against PIL's box filter, which averages the same source blocks
@@ -84,6 +88,42 @@ class ThumbnailTest {
             assertNear(0xDBD1E2, Pixels.rgb(t, 200, 100));
             assertNear(0xD8D0DD, Pixels.rgb(t, 477, 511));
             assertMeanNear(new double[] {205.410, 189.057, 212.039}, t, 0.1);
+        }
+    }
+
+    /**
+     * A plain image's thumbnail is summed from its decoded pixels directly: the same pixels as through strips. C3 is
+     * 9270 px wide, so a row's 27810 bytes end in two that are not a whole long; at 16 px a block spans 621 rows,
+     * more than the 256 that the 16-bit sums take before they are spread.
+     */
+    @Test
+    void plainImageThumbnailEqualsTheStripThumbnail() throws Exception {
+        Path c3 = Shared.path("her2st/images/C3.jpg");
+        try (Slide slide = Slides.open(c3); DecodedImage imageIo = DecodedImage.decode(c3, slide.levelDimensions(0))) {
+            assertEquals("turbojpeg", slide.reader());
+            assertEquals(9270, slide.levelDimensions(0).width());
+            for (int side : new int[] {1024, 333, 16}) {
+                int[] strips = Argb.pixels(Thumbnails.of(slide, side));
+                assertArrayEquals(strips, Argb.pixels(slide.thumbnail(side)), "libjpeg-turbo, side " + side);
+                assertArrayEquals(strips, Argb.pixels(Thumbnails.of(imageIo, side)), "ImageIO, side " + side);
+            }
+        }
+    }
+
+    /** Likewise for an image held as ints (grey, here). */
+    @Test
+    void greyImageThumbnailEqualsTheStripThumbnail(@TempDir Path dir) throws Exception {
+        BufferedImage grey = new BufferedImage(301, 157, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) {
+                grey.getRaster().setSample(x, y, 0, (x * 7 + y * 13) % 256);
+            }
+        }
+        Path png = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", png.toFile());
+        try (Slide slide = Slides.open(png)) {
+            assertEquals("imageio", slide.reader());
+            assertArrayEquals(Argb.pixels(Thumbnails.of(slide, 64)), Argb.pixels(slide.thumbnail(64)));
         }
     }
 
