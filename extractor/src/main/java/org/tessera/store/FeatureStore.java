@@ -79,7 +79,7 @@ public final class FeatureStore implements AutoCloseable {
             CatalogueFormat.configure(props);
             DuckDBConnection conn;
             try {
-                conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db, props);
+                conn = connect(db, props, readOnly);
             } catch (SQLException | RuntimeException e) {
                 if (lock != null) {
                     lock.close();
@@ -111,6 +111,34 @@ public final class FeatureStore implements AutoCloseable {
             throw new StoreException(root + ": cannot open the store: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreException(root + ": cannot prepare the store directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** How long a writer waits for readers to let go of the catalogue file. */
+    private static final long READER_WAIT_MS = 10_000;
+
+    /**
+     * Opens DuckDB's connection to the catalogue. A writer holds the {@link StoreLock}, so the only other holder of
+     * DuckDB's own file lock it can meet is a reader in another process (a read-only open, which holds it while it
+     * reads); it waits up to {@value #READER_WAIT_MS} ms for that reader rather than fail at once.
+     */
+    private static DuckDBConnection connect(Path db, Properties props, boolean readOnly) throws SQLException {
+        long deadline = System.nanoTime() + READER_WAIT_MS * 1_000_000;
+        while (true) {
+            try {
+                return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db, props);
+            } catch (SQLException e) {
+                String message = String.valueOf(e.getMessage());
+                if (readOnly || !message.contains("Could not set lock on file") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
