@@ -64,8 +64,11 @@ final class BenchmarkCommand {
         "against the same backbone's pure inference on tiles already decoded in memory (same batch size).",
         "Prints tiles/s of both and their ratio, the time of a no-op re-run as a fraction of the first run,",
         "and the peak heap while extracting the largest section alone. Figures go to docs/benchmarks.md.",
-        "Also: the CPU seconds per tile the run spent outside inference, and from it the cores one GPU would need",
-        "at --gpu-rate tiles/s; and --pair's backbone with the first in one pass against two separate runs."})
+        "The run is repeated into a second fresh store in the now warm JVM (a cohort run's steady state, without",
+        "class loading and JIT compilation); its ratio is also given in CPU time per tile, which holds when other",
+        "processes load the machine. Also: the CPU seconds per tile the run spent outside inference, and from it the",
+        "cores one GPU would need at --gpu-rate tiles/s; and --pair's backbone with the first in one pass against two",
+        "separate runs, in time and in CPU outside inference (what sets the pace when inference is on a GPU)."})
     static final class Extraction implements Callable<Integer> {
         @Option(names = "--backbone", defaultValue = "mobilenet_v2_imagenet", description = "Built-in card (default: ${DEFAULT-VALUE}).")
         String backbone;
