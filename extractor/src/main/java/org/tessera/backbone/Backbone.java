@@ -148,17 +148,12 @@ public final class Backbone implements Embedder {
     }
 
     /**
-     * Embeddings of {@code n} preprocessed tiles (see {@link TilePreprocessor}) stored CHW one after another at
-     * the start of {@code batchNchw}, which may be longer.
+     * Embeddings of {@code n} preprocessed tiles (see {@link TilePreprocessor}) stored CHW one after another from
+     * the start of {@code batchNchw}, which may be longer; a direct buffer in native order reaches ONNX Runtime
+     * without a copy.
      *
      * @return {@code n * dimension()} floats, tile after tile
      */
-    @Override
-    public float[] embed(float[] batchNchw, int n) throws BackboneException {
-        return run(card.outputName(), FloatBuffer.wrap(batchNchw), n);
-    }
-
-    /** As {@link #embed(float[], int)}; a direct buffer in native order reaches ONNX Runtime without a copy. */
     @Override
     public float[] embed(FloatBuffer batchNchw, int n) throws BackboneException {
         return run(card.outputName(), batchNchw, n);

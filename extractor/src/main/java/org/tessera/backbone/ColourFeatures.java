@@ -1,5 +1,6 @@
 package org.tessera.backbone;
 
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,15 +59,17 @@ public final class ColourFeatures implements Embedder {
     }
 
     @Override
-    public float[] embed(float[] batch, int n) {
+    public float[] embed(FloatBuffer batch, int n) {
         int per = preprocessor.floatsPerTile();
-        if (n < 1 || (long) n * per > batch.length) {
+        if (n < 1 || (long) n * per > batch.capacity()) {
             throw new IllegalArgumentException("batch of " + n + " tiles needs " + (long) n * per + " floats, the buffer has "
-                    + batch.length);
+                    + batch.capacity());
         }
         float[] out = new float[n * DIMENSION];
+        float[] tile = new float[per];
         for (int t = 0; t < n; t++) {
-            double[] f = features(batch, t * per, per / 3);
+            batch.get(t * per, tile);
+            double[] f = features(tile, 0, per / 3);
             for (int i = 0; i < DIMENSION; i++) {
                 out[t * DIMENSION + i] = (float) f[i];
             }

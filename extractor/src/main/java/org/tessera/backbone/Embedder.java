@@ -18,21 +18,17 @@ public interface Embedder extends AutoCloseable {
     int dimension();
 
     /**
-     * Embeddings of {@code n} tiles prepared by {@link #preprocessor()}, stored one after another at the start
-     * of {@code batch} (which may be longer).
+     * Embeddings of {@code n} tiles prepared by {@link #preprocessor()}, stored one after another from the start
+     * of {@code batch} (which may be longer; its position and limit are ignored). A direct buffer in native order
+     * is how the extractor passes its batches: an ONNX backbone hands it to ONNX Runtime without a copy.
      *
      * @return {@code n * dimension()} floats, tile after tile
      */
-    float[] embed(float[] batch, int n) throws BackboneException;
+    float[] embed(FloatBuffer batch, int n) throws BackboneException;
 
-    /**
-     * As {@link #embed(float[], int)}, from the start of a buffer (its position and limit are ignored). An embedder
-     * that can read a direct buffer in place (an ONNX backbone) overrides this; the default copies it out.
-     */
-    default float[] embed(FloatBuffer batch, int n) throws BackboneException {
-        float[] copy = new float[Math.multiplyExact(n, preprocessor().floatsPerTile())];
-        batch.get(0, copy);
-        return embed(copy, n);
+    /** As {@link #embed(FloatBuffer, int)}, from an array. */
+    default float[] embed(float[] batch, int n) throws BackboneException {
+        return embed(FloatBuffer.wrap(batch), n);
     }
 
     /** Where it runs, for reports. */

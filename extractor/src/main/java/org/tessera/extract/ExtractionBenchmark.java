@@ -153,7 +153,7 @@ public final class ExtractionBenchmark {
             log.accept("end-to-end extraction of " + added.added().size() + " slides into a fresh store...");
             long cpu0 = CpuCost.processCpuNanos();
             ExtractionReport first = new Extractor(store, options).run(store.slides().all(), p -> { });
-            CpuCost cpu = new CpuCost((CpuCost.processCpuNanos() - cpu0) / 1e9, first.inferenceCpuSeconds(), first.tileReads());
+            CpuCost cpu = Run.of(first, CpuCost.processCpuNanos() - cpu0).cpu();
             log.accept(String.format("  %d tiles in %.1f s; CPU %.1f s, of which inference %.1f s", first.tilesEmbedded(),
                     first.seconds(), cpu.processCpuSeconds(), cpu.inferenceCpuSeconds()));
             ExtractionReport noOp = new Extractor(store, options).run(store.slides().all(), p -> { });

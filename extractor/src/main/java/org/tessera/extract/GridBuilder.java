@@ -112,20 +112,19 @@ final class GridBuilder implements TileSource {
                 // A grid made before tile sharpness existed, or a run stopped before its slide's last tile was read
                 // (which also leaves the preview unwritten).
                 Optional<Path> png = existing.get().previewPath().map(store::resolve).filter(p -> !Files.exists(p));
-                Optional<GridSharpness.Preview> preview = png.isEmpty() ? Optional.empty() : Optional.of(preview(png.get(), record, slide));
+                Optional<GridSharpness.Preview> preview = png.isEmpty() ? Optional.empty() : Optional.of(layout(record, slide).preview(png.get()));
                 return measure(record, slide, tilingId, tiles, preview, defer);
             }
-            Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
-            TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
-            TileGrid grid = TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask);
+            Layout layout = layout(record, slide);
+            TileGrid grid = layout.grid();
             Optional<Path> png = previews
                     ? Optional.of(store.previewsDir().resolve(record.name() + "-" + record.slideId() + "-" + tilingId + ".png"))
                     : Optional.empty();
             int readLevel = slide.bestLevelForDownsample(grid.scale() * (1 + TileRead.LEVEL_TOLERANCE));
             tilings.save(new GridRecord(record.slideId(), tilingId, grid.columns(), grid.rows(), grid.tiles().size(),
-                    mask.tissueFraction(), readLevel, png.map(store::relativize)), grid.tiles());
+                    layout.mask().tissueFraction(), readLevel, png.map(store::relativize)), grid.tiles());
             RegionImport.coverGrid(connection, record.slideId(), tilingId, grid.tiles());
-            return measure(record, slide, tilingId, grid.tiles(), png.map(p -> new GridSharpness.Preview(p, thumb, mask, grid)), defer);
+            return measure(record, slide, tilingId, grid.tiles(), png.map(layout::preview), defer);
         }
     }
 
@@ -140,10 +139,17 @@ final class GridBuilder implements TileSource {
         return new Planned(tiles, Optional.empty());
     }
 
-    /** What an existing grid's missing preview is drawn from, computed again (the same thumbnail, mask and grid). */
-    private GridSharpness.Preview preview(Path png, SlideRecord record, Slide slide) throws IOException {
+    /** The thumbnail, its tissue mask and the grid planned on them: what a grid is made from and its preview drawn on. */
+    private record Layout(Thumbnail thumbnail, TissueMask mask, TileGrid grid) {
+        GridSharpness.Preview preview(Path png) {
+            return new GridSharpness.Preview(png, thumbnail, mask, grid);
+        }
+    }
+
+    /** The slide's layout, computed (again, for an existing grid's missing preview: the same thumbnail, mask and grid). */
+    private Layout layout(SlideRecord record, Slide slide) throws IOException {
         Thumbnail thumb = Thumbnail.read(slide, detector.options().thumbnailMaxSide());
         TissueMask mask = detector.detect(thumb.image(), thumb.downsample());
-        return new GridSharpness.Preview(png, thumb, mask, TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask));
+        return new Layout(thumb, mask, TileGrid.plan(slide.levelDimensions(0), record.mpp(), spec, mask));
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tessera.store.FeatureStore;
 import org.tessera.store.SharpnessCatalogue;
@@ -66,7 +68,7 @@ final class GridSharpness {
             throws IOException, SQLException {
         if (preview.isPresent()) {
             Preview p = preview.get();
-            java.util.Set<Integer> blurred = new java.util.HashSet<>();
+            Set<Integer> blurred = new HashSet<>();
             for (int i = 0; i < values.length; i++) {
                 if (values[i] < Sharpness.DEFAULT_MIN) {
                     blurred.add(tiles.get(i).index());
