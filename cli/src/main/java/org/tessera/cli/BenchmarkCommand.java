@@ -64,9 +64,12 @@ final class BenchmarkCommand {
         "against the same backbone's pure inference on tiles already decoded in memory (same batch size).",
         "Prints tiles/s of both and their ratio, the time of a no-op re-run as a fraction of the first run,",
         "and the peak heap while extracting the largest section alone. Figures go to docs/benchmarks.md.",
-        "The run is repeated into a second fresh store in the now warm JVM (a cohort run's steady state, without",
-        "class loading and JIT compilation); its ratio is also given in CPU time per tile, which holds when other",
-        "processes load the machine. Also: the CPU seconds per tile the run spent outside inference, and from it the",
+        "The run is then repeated --rounds times into fresh stores in the now warm JVM (a cohort run's steady state,",
+        "without class loading and JIT compilation), pure inference measured before and after each with the",
+        "extractor's own sessions: a round's ratio is its rate over the mean of the two, so both sides are measured",
+        "within seconds (a shared host's speed drifts by 10-20% over minutes). The warm ratio is the rounds' median,",
+        "also given in CPU time per tile, which holds when other processes load the machine.",
+        "Also: the CPU seconds per tile the run spent outside inference, and from it the",
         "cores one GPU would need at --gpu-rate tiles/s; and --pair's backbone with the first in one pass against two",
         "separate runs, in time and in CPU outside inference (what sets the pace when inference is on a GPU)."})
     static final class Extraction implements Callable<Integer> {
@@ -83,6 +86,9 @@ final class BenchmarkCommand {
 
         @Option(names = "--batch-size", defaultValue = "16", description = "Batch size for both measurements (default: ${DEFAULT-VALUE}).")
         int batchSize;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Warm rounds; the median ratio is reported (default: ${DEFAULT-VALUE}).")
+        int rounds;
 
         @Mixin
         SharedDataOption shared;
@@ -103,7 +109,8 @@ final class BenchmarkCommand {
             java.util.Optional<BackboneCard> second = pair.equals("none") ? java.util.Optional.empty()
                     : java.util.Optional.of(BackboneCard.builtin(pair));
             ExtractionBenchmark.Result r = new ExtractionBenchmark(work, card, card.modelIn(data.resolve("models")),
-                    ExtractionBenchmark.sharedSlides(data), batchSize, lines(err), second, second.map(c -> c.modelIn(data.resolve("models")))).run();
+                    ExtractionBenchmark.sharedSlides(data), batchSize, lines(err), second, second.map(c -> c.modelIn(data.resolve("models"))),
+                    rounds).run();
             out.printf("backbone %s, batch %d, %d slides, %d tiles, %d cores, max heap %.1f GB%n", r.backbone(), r.batchSize(),
                     r.slides(), r.tiles(), Runtime.getRuntime().availableProcessors(), r.maxHeapBytes() / 1e9);
             out.printf("pure inference (decoded tiles)  %8.1f tiles/s  (%d tiles)%n", r.inferenceTilesPerSecond(), r.inferenceTiles());
@@ -111,12 +118,19 @@ final class BenchmarkCommand {
                     r.endToEndTilesPerSecond(), r.endToEndSeconds());
             out.printf("ratio end-to-end / inference    %8.3f%n", r.ratio());
             out.printf("backbone busy during the run    %8.1f%%%n", 100 * r.backboneBusy());
-            out.printf("end-to-end again, warm JVM      %8.1f tiles/s  (%.1f s; backbone busy %.1f%%; CPU %.1f s, inference %.1f s)%n",
-                    r.warm().tilesPerSecond(), r.warm().seconds(), 100 * r.warm().backboneBusy(), r.warm().cpu().processCpuSeconds(),
-                    r.warm().cpu().inferenceCpuSeconds());
-            out.printf("ratio warm end-to-end / inference %6.3f     (target >= %.2f)%n", r.warmRatio(), r.target());
-            out.printf("the same in CPU time per tile   %8.3f        (pure inference %.2f ms a tile, the warm run %.2f ms: holds under load)%n",
-                    r.warmCpuRatio(), 1e3 * r.inference().cpuSecondsPerTile(), 1e3 * r.warm().cpu().processCpuSeconds() / r.warm().cpu().tiles());
+            ExtractionBenchmark.Round median = r.medianRound();
+            out.printf("warm rounds, ratio each         %s%n", String.join(" ", r.rounds().stream()
+                    .map(x -> String.format("%.3f", x.ratio())).toList()));
+            out.printf("end-to-end warm, median round   %8.1f tiles/s  (%.1f s; backbone busy %.1f%%; CPU %.1f s, inference %.1f s; "
+                    + "pure inference around it %.1f and %.1f tiles/s)%n", r.warm().tilesPerSecond(), r.warm().seconds(),
+                    100 * r.warm().backboneBusy(), r.warm().cpu().processCpuSeconds(), r.warm().cpu().inferenceCpuSeconds(),
+                    median.before().tilesPerSecond(), median.after().tilesPerSecond());
+            out.printf("ratio warm end-to-end / inference %6.3f     (median of %d rounds; target >= %.2f)%n", r.warmRatio(),
+                    r.rounds().size(), r.target());
+            out.printf("the same in CPU time per tile   %8.3f        (median; in the median round pure inference %.2f ms a tile, "
+                    + "the run %.2f ms: holds under load)%n", r.warmCpuRatio(),
+                    1e3 * (median.before().cpuSecondsPerTile() + median.after().cpuSecondsPerTile()) / 2,
+                    1e3 * r.warm().cpu().processCpuSeconds() / r.warm().cpu().tiles());
             out.printf("no-op re-run                    %8.3f s      (%.2f%% of the first run; target <= 2%%)%n",
                     r.noOpSeconds(), 100 * r.noOpFraction());
             out.printf("peak heap, %s alone (%d tiles)  %.0f MB%n", r.largestSlide(), r.largestSlideTiles(), r.peakHeapBytes() / 1e6);

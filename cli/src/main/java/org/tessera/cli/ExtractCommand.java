@@ -113,7 +113,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--readers", defaultValue = "2", description = "Threads reading and preprocessing tiles (default: ${DEFAULT-VALUE}).")
     int readers;
 
-    @Option(names = "--inference-threads", description = "Backbone sessions run in parallel on the CPU (default: one per core, at most 4).")
+    @Option(names = "--inference-threads", description = "Backbone sessions run in parallel on the CPU (default: one per core, at most 4). "
+            + "Single-threaded sessions' threads are pinned one per core (-Dtessera.cpu.pin=false in TESSERA_JAVA_OPTS: not).")
     Integer inferenceThreads;
 
     @Option(names = "--stain", defaultValue = "none", description = "none or macenko (default: ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,10 @@ import org.tessera.tiling.TileRead;
 /**
  * Measures the extractor against its own baseline in one run: pure inference on tiles already decoded and
  * preprocessed in memory (the backbone alone, same batch size) versus end-to-end extraction of the same
- * slides into a fresh store (decode, tissue, tiling, reading, inference, Parquet). Also the time of a
+ * slides into a fresh store (decode, tissue, tiling, reading, inference, Parquet). The run is then repeated warm in
+ * {@link Round rounds}, each between two pure-inference measurements with the extractor's own sessions, so that
+ * every ratio compares figures taken within seconds of each other: on a shared host the speed of the cores moves by
+ * 10-20% from one minute to the next. Also the time of a
  * second, no-op run, the peak heap while extracting the largest slide alone, the CPU the run spent outside
  * inference per tile ({@link CpuCost}: how many cores a GPU would need), first in the cold run and then warm while
  * extracting the largest slide alone, the CPU of each stage on that slide ({@link StageCosts}), and, with a second
@@ -39,7 +43,14 @@ public final class ExtractionBenchmark {
     public record Result(String backbone, int batchSize, int slides, long tiles, Rate inference,
             int inferenceTiles, double endToEndTilesPerSecond, double endToEndSeconds, double backboneBusy, double noOpSeconds,
             String largestSlide, long largestSlideTiles, long peakHeapBytes, long maxHeapBytes, CpuCost cpu, CpuCost warmCpu,
-            Map<String, Double> stages, Optional<PairResult> pair, Run warm) {
+            Map<String, Double> stages, Optional<PairResult> pair, List<Round> rounds) {
+        public Result {
+            if (rounds.isEmpty()) {
+                throw new IllegalArgumentException("at least one warm round");
+            }
+            rounds = List.copyOf(rounds);
+        }
+
         /** The first run's rate (in a fresh JVM: class loading and JIT compilation included) over pure inference. */
         public double ratio() {
             return endToEndTilesPerSecond / inferenceTilesPerSecond();
@@ -50,13 +61,24 @@ public final class ExtractionBenchmark {
             return inference.tilesPerSecond();
         }
 
+        /** The round whose ratio is the median of the rounds' (the lower middle one for an even count). */
+        public Round medianRound() {
+            return Round.median(rounds);
+        }
+
+        /** The median round's warm run. */
+        public Run warm() {
+            return medianRound().run();
+        }
+
         /**
-         * The warm run's ratio in CPU time instead of wall time: pure inference's CPU seconds per tile over the
-         * run's. When both keep every core busy (as on this 2-core machine) it is the wall-time ratio, and it holds
-         * when other processes load the machine, which wall time does not.
+         * The warm ratio in CPU time instead of wall time, median over the rounds: pure inference's CPU seconds per
+         * tile over the run's. When both keep every core busy (as on this 2-core machine) it is the wall-time ratio,
+         * and it holds when other processes load the machine, which wall time does not.
          */
         public double warmCpuRatio() {
-            return inference.cpuSecondsPerTile() * warm.cpu().tiles() / warm.cpu().processCpuSeconds();
+            double[] r = rounds.stream().mapToDouble(Round::cpuRatio).sorted().toArray();
+            return r[(r.length - 1) / 2];
         }
 
         /**
@@ -67,13 +89,34 @@ public final class ExtractionBenchmark {
             return backbone.startsWith("inception") ? 0.92 : 0.80;
         }
 
-        /** The same run repeated into a fresh store in the same, warm JVM, over pure inference: a long cohort run's rate. */
+        /** The warm run over pure inference measured around it, median over the rounds: a long cohort run's rate. */
         public double warmRatio() {
-            return warm.tilesPerSecond() / inferenceTilesPerSecond();
+            return medianRound().ratio();
         }
 
         public double noOpFraction() {
             return noOpSeconds / endToEndSeconds;
+        }
+    }
+
+    /**
+     * One warm extraction into a fresh store, with pure inference measured just before and just after it on the same
+     * sessions layout (the baseline is their mean).
+     */
+    public record Round(Run run, Rate before, Rate after) {
+        /** The run's tiles/s over the baseline's. */
+        public double ratio() {
+            return run.tilesPerSecond() / ((before.tilesPerSecond() + after.tilesPerSecond()) / 2);
+        }
+
+        /** The round whose ratio is the median (the lower middle one for an even count). */
+        static Round median(List<Round> rounds) {
+            return rounds.stream().sorted(java.util.Comparator.comparingDouble(Round::ratio)).toList().get((rounds.size() - 1) / 2);
+        }
+
+        /** The baseline's process CPU per tile over the run's. */
+        public double cpuRatio() {
+            return (before.cpuSecondsPerTile() + after.cpuSecondsPerTile()) / 2 * run.cpu().tiles() / run.cpu().processCpuSeconds();
         }
     }
 
@@ -119,15 +162,20 @@ public final class ExtractionBenchmark {
     private final Consumer<String> log;
     private final Optional<BackboneCard> second;
     private final Optional<Path> secondModel;
+    private final int rounds;
 
     public ExtractionBenchmark(Path workDir, BackboneCard card, Path modelFile, List<SlideImporter.Entry> slides, int batchSize,
             Consumer<String> log) {
-        this(workDir, card, modelFile, slides, batchSize, log, Optional.empty(), Optional.empty());
+        this(workDir, card, modelFile, slides, batchSize, log, Optional.empty(), Optional.empty(), 3);
     }
 
-    /** With {@code second} (and its model file): also two backbones in one pass against two separate runs. */
+    /**
+     * With {@code second} (and its model file): also two backbones in one pass against two separate runs.
+     *
+     * @param rounds warm rounds (see {@link Round}), at least one
+     */
     public ExtractionBenchmark(Path workDir, BackboneCard card, Path modelFile, List<SlideImporter.Entry> slides, int batchSize,
-            Consumer<String> log, Optional<BackboneCard> second, Optional<Path> secondModel) {
+            Consumer<String> log, Optional<BackboneCard> second, Optional<Path> secondModel, int rounds) {
         this.workDir = workDir;
         this.card = card;
         this.modelFile = modelFile;
@@ -136,6 +184,10 @@ public final class ExtractionBenchmark {
         this.log = log;
         this.second = second;
         this.secondModel = secondModel;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("at least one warm round, got " + rounds);
+        }
+        this.rounds = rounds;
         if (second.isPresent() != secondModel.isPresent()) {
             throw new IllegalArgumentException("a second card needs its model file");
         }
@@ -158,14 +210,11 @@ public final class ExtractionBenchmark {
                     first.seconds(), cpu.processCpuSeconds(), cpu.inferenceCpuSeconds()));
             ExtractionReport noOp = new Extractor(store, options).run(store.slides().all(), p -> { });
             log.accept(String.format("  no-op re-run: %.3f s, %d backbone calls", noOp.seconds(), noOp.inferenceBatches()));
-            log.accept("the same extraction again into a fresh store, in this now warm JVM...");
-            Run warmRun = PairBenchmark.fresh(workDir, List.of(card), List.of(modelFile), slides, options);
-            log.accept(String.format("  %.1f tiles/s, %.1f s; CPU %.1f s, of which inference %.1f s", warmRun.tilesPerSecond(),
-                    warmRun.seconds(), warmRun.cpu().processCpuSeconds(), warmRun.cpu().inferenceCpuSeconds()));
             int sampleTiles = (int) Math.min(first.tilesEmbedded(), 1024);
             log.accept("pure inference on " + sampleTiles + " tiles already decoded and preprocessed...");
-            Rate inference = pureInference(store, options, sampleTiles);
-            log.accept(String.format("  %.1f tiles/s, %.2f ms CPU a tile", inference.tilesPerSecond(), 1e3 * inference.cpuSecondsPerTile()));
+            Measured measured = measure(store, options, sampleTiles);
+            Rate inference = measured.inference();
+            List<Round> rounds = measured.rounds();
             SlideRecord largest = store.slides().all().stream().max((a, b) -> Long.compare(a.width() * a.height(),
                     b.width() * b.height())).orElseThrow();
             log.accept("peak heap while extracting the largest slide alone (" + largest.name() + ")...");
@@ -177,59 +226,141 @@ public final class ExtractionBenchmark {
             Optional<PairResult> pair = Optional.empty();
             if (second.isPresent()) {
                 pair = Optional.of(PairBenchmark.run(workDir, List.of(card, second.get()), List.of(modelFile, secondModel.get()),
-                        slides, options, warmRun, log));
+                        slides, options, Round.median(rounds).run(), log));
             }
             return new Result(card.name(), batchSize, added.added().size(), first.tilesEmbedded(), inference, sampleTiles,
                     first.tilesPerSecond(), first.seconds(), first.backboneBusy(), noOp.seconds(), largest.name(), heap[1], heap[0],
-                    Runtime.getRuntime().maxMemory(), cpu, warm, stages, pair, warmRun);
+                    Runtime.getRuntime().maxMemory(), cpu, warm, stages, pair, rounds);
         } finally {
             Directories.deleteTree(storeDir);
         }
     }
 
-    /** Reads {@code n} stored tiles into memory, then times the backbone alone on them in batches. */
-    private Rate pureInference(FeatureStore store, ExtractionOptions options, int n) throws Exception {
-        TilePreprocessor pre = TilePreprocessor.forCard(card);
-        int per = pre.floatsPerTile();
-        float[] all = new float[Math.multiplyExact(n, per)];
-        String tiling = new Extractor(store, options).tilingId();
-        int filled = 0;
-        for (SlideRecord s : store.slides().all()) {
-            if (filled == n) {
-                break;
-            }
-            OptionalDouble mpp = s.mppSource().equals("user") ? OptionalDouble.of(s.mpp()) : OptionalDouble.empty();
-            try (Slide slide = Slides.open(Path.of(s.path()), mpp)) {
-                for (Tile t : store.tilings().tiles(s.slideId(), tiling)) {
-                    if (filled == n) {
-                        break;
+    /** {@code n} stored tiles read and preprocessed into memory, {@code per} floats each: pure inference's input. */
+    record InMemoryTiles(float[] all, int n, int per) {
+        static InMemoryTiles read(FeatureStore store, ExtractionOptions options, BackboneCard card, int n) throws Exception {
+            TilePreprocessor pre = TilePreprocessor.forCard(card);
+            int per = pre.floatsPerTile();
+            float[] all = new float[Math.multiplyExact(n, per)];
+            String tiling = new Extractor(store, options).tilingId();
+            int filled = 0;
+            for (SlideRecord s : store.slides().all()) {
+                if (filled == n) {
+                    break;
+                }
+                OptionalDouble mpp = s.mppSource().equals("user") ? OptionalDouble.of(s.mpp()) : OptionalDouble.empty();
+                try (Slide slide = Slides.open(Path.of(s.path()), mpp)) {
+                    for (Tile t : store.tilings().tiles(s.slideId(), tiling)) {
+                        if (filled == n) {
+                            break;
+                        }
+                        pre.write(TileRead.plan(t, options.tiling().mpp() / s.mpp(), slide).read(slide, options.tiling().tilePx()),
+                                all, filled++ * per);
                     }
-                    pre.write(TileRead.plan(t, options.tiling().mpp() / s.mpp(), slide).read(slide, options.tiling().tilePx()),
-                            all, filled++ * per);
                 }
             }
+            return new InMemoryTiles(all, filled, per);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The first run's baseline and the warm rounds. */
+    private record Measured(Rate inference, List<Round> rounds) {
+    }
+
+    /**
+     * Pure inference on {@code n} stored tiles held in memory, then the warm rounds; the tiles (600 KB each) are
+     * garbage once it returns, before the peak heap is measured.
+     */
+    private Measured measure(FeatureStore store, ExtractionOptions options, int n) throws Exception {
+        InMemoryTiles tiles = InMemoryTiles.read(store, options, card, n);
+        Rate inference = bestInference(tiles, options);
+        log.accept(String.format("  %.1f tiles/s, %.2f ms CPU a tile", inference.tilesPerSecond(), 1e3 * inference.cpuSecondsPerTile()));
+        return new Measured(inference, warmRounds(tiles, options));
+    }
+
+    /**
+     * Pure inference's sessions: {@code sessions} sessions sharing the cores, their threads pinned as the extractor
+     * pins its inference threads ({@link SessionPlan#cpus}) or not.
+     */
+    record Layout(int sessions, boolean pinned) {
+        /** The CPU each session's thread pins itself to, -1 for none. */
+        int[] cpus() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            int[] none = new int[sessions];
+            java.util.Arrays.fill(none, -1);
+            return pinned ? SessionPlan.of(1, DeviceChoice.CPU, List.of(), sessions, cores).cpus(CpuAffinity.allowed()) : none;
+        }
+
+        int intraOp() {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / sessions);
+        }
+
+        @Override
+        public String toString() {
+            return sessions + " session(s) x " + intraOp() + " thread(s)" + (Arrays.stream(cpus()).anyMatch(c -> c >= 0) ? ", pinned" : "");
+        }
+    }
+
+    /** The extractor's own layout on the CPU: what each round's run is compared with. */
+    private static Layout extractorLayout(ExtractionOptions options) {
+        return new Layout(options.inferenceThreads(), CpuAffinity.enabled());
+    }
+
+    /**
+     * The best pure-inference rate of the session layouts (one multi-threaded session; the extractor's sessions, pinned
+     * and not), twice each: a conservative baseline for the first run.
+     */
+    private Rate bestInference(InMemoryTiles tiles, ExtractionOptions options) throws Exception {
         Rate best = new Rate(0, 0);
-        // Both configurations, twice each: the baseline is the best pure-inference rate seen (conservative).
-        for (int sessions : new int[] {1, options.inferenceThreads(), 1, options.inferenceThreads()}) {
-            Rate rate = timedInference(all, n, per, sessions, Math.max(1, cores / sessions));
-            log.accept(String.format("  %d session(s) x %d thread(s): %.1f tiles/s, %.2f ms CPU a tile", sessions,
-                    Math.max(1, cores / sessions), rate.tilesPerSecond(), 1e3 * rate.cpuSecondsPerTile()));
-            best = rate.tilesPerSecond() > best.tilesPerSecond() ? rate : best;
+        List<Layout> layouts = List.of(new Layout(1, false), new Layout(options.inferenceThreads(), false), extractorLayout(options));
+        for (int pass = 0; pass < 2; pass++) {
+            for (Layout layout : layouts.stream().distinct().toList()) {
+                Rate rate = timedInference(tiles, layout);
+                log.accept(String.format("  %s: %.1f tiles/s, %.2f ms CPU a tile", layout, rate.tilesPerSecond(),
+                        1e3 * rate.cpuSecondsPerTile()));
+                best = rate.tilesPerSecond() > best.tilesPerSecond() ? rate : best;
+            }
         }
         return best;
+    }
+
+    /**
+     * {@code rounds} warm extractions into fresh stores, pure inference measured before the first and after each with
+     * the extractor's layout on the CPU ({@code inferenceThreads} sessions sharing the cores, pinned as it pins them).
+     */
+    private List<Round> warmRounds(InMemoryTiles tiles, ExtractionOptions options) throws Exception {
+        List<Round> out = new ArrayList<>();
+        Layout layout = extractorLayout(options);
+        Rate before = timedInference(tiles, layout);
+        for (int i = 1; i <= rounds; i++) {
+            log.accept("warm round " + i + " of " + rounds + ": the same extraction into a fresh store in this warm JVM, "
+                    + "pure inference (" + layout + ") before and after...");
+            Run run = PairBenchmark.fresh(workDir, List.of(card), List.of(modelFile), slides, options);
+            Rate after = timedInference(tiles, layout);
+            Round round = new Round(run, before, after);
+            log.accept(String.format("  %.1f tiles/s, %.1f s; CPU %.1f s, of which inference %.1f s; pure inference %.1f and %.1f "
+                    + "tiles/s: ratio %.3f, in CPU time %.3f", run.tilesPerSecond(), run.seconds(), run.cpu().processCpuSeconds(),
+                    run.cpu().inferenceCpuSeconds(), before.tilesPerSecond(), after.tilesPerSecond(), round.ratio(), round.cpuRatio()));
+            out.add(round);
+            before = after;
+        }
+        return out;
     }
 
     /**
      * Tiles/s of {@code sessions} backbone sessions run in parallel over the in-memory tiles, same batch size, each
      * batch in native memory as the extractor's are, and the process CPU time per tile meanwhile.
      */
-    private Rate timedInference(float[] all, int n, int per, int sessions, int intraOp) throws Exception {
+    private Rate timedInference(InMemoryTiles input, Layout layout) throws Exception {
+        int sessions = layout.sessions();
+        int[] cpus = layout.cpus();
+        float[] all = input.all();
+        int n = input.n();
+        int per = input.per();
         List<Backbone> models = new ArrayList<>();
         try {
             for (int i = 0; i < sessions; i++) {
-                models.add(Backbone.load(card, modelFile, new Backbone.Options(DeviceChoice.CPU, false, intraOp)));
+                models.add(Backbone.load(card, modelFile, new Backbone.Options(DeviceChoice.CPU, false, layout.intraOp())));
             }
             int batches = n / batchSize;
             AtomicLong next = new AtomicLong();
@@ -237,8 +368,13 @@ public final class ExtractionBenchmark {
             java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(sessions);
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-            for (Backbone model : models) {
+            for (int i = 0; i < sessions; i++) {
+                Backbone model = models.get(i);
+                int cpu = cpus[i];
                 threads.add(Thread.ofPlatform().start(() -> {
+                    if (cpu >= 0) {
+                        CpuAffinity.pinCurrentThread(cpu);
+                    }
                     java.nio.FloatBuffer batch = java.nio.ByteBuffer.allocateDirect(batchSize * per * Float.BYTES)
                             .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
                     try {

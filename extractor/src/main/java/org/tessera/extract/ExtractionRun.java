@@ -61,11 +61,19 @@ final class ExtractionRun {
 
     /**
      * One backbone of the run: its record and {@code extraction_runs} row, its sessions (none when every selected
-     * slide already has its set), the number of its preprocessing among the run's distinct ones (-1 when idle),
-     * and how its sets are keyed.
+     * slide already has its set) with the CPU each one's inference thread is pinned to (-1: none), the number of its
+     * preprocessing among the run's distinct ones (-1 when idle), and how its sets are keyed.
      */
-    record Lane(int index, BackboneRecord record, int runId, List<Embedder> sessions, int group, TilePreprocessor preprocessor,
-            Function<String, FeatureKey> key) {
+    record Lane(int index, BackboneRecord record, int runId, List<Embedder> sessions, List<Integer> cpus, int group,
+            TilePreprocessor preprocessor, Function<String, FeatureKey> key) {
+        Lane {
+            sessions = List.copyOf(sessions);
+            cpus = List.copyOf(cpus);
+            if (cpus.size() != sessions.size()) {
+                throw new IllegalArgumentException(sessions.size() + " sessions but " + cpus.size() + " CPUs");
+            }
+        }
+
         boolean busy() {
             return !sessions.isEmpty();
         }
@@ -134,10 +142,10 @@ final class ExtractionRun {
                 distinct.add(null);
             }
             distinct.set(lane.group(), lane.preprocessor());
-            for (Embedder m : lane.sessions()) {
+            for (int i = 0; i < lane.sessions().size(); i++) {
                 running.incrementAndGet();
-                inference.add(new InferenceLoop(lane.index(), lane.group(), m, variants * lane.preprocessor().floatsPerTile(), variants,
-                        tilesPerBatch, queue, embedded, pipeline, running));
+                inference.add(new InferenceLoop(lane.index(), lane.group(), lane.sessions().get(i), lane.cpus().get(i),
+                        variants * lane.preprocessor().floatsPerTile(), variants, tilesPerBatch, queue, embedded, pipeline, running));
                 loopLanes.add(lane);
             }
         }
@@ -246,7 +254,8 @@ final class ExtractionRun {
                     batches += inference.get(i).batches();
                 }
             }
-            String device = lane.busy() ? lane.sessions().size() + " x " + lane.sessions().get(0).deviceDescription() : "none (nothing to do)";
+            String device = lane.busy() ? lane.sessions().size() + " x " + lane.sessions().get(0).deviceDescription() + pinning(lane)
+                    : "none (nothing to do)";
             if (lane.busy()) {
                 devices.add(device);
             }
@@ -260,6 +269,12 @@ final class ExtractionRun {
         return new ExtractionReport(lanes.get(0).runId(), selected, sink.slidesExtracted(), selected - todo.size(), log.failures(),
                 tilesEmbedded, batches, wall, String.join("; ", devices), busy, runs, tileReads.get(), preprocessed.get(),
                 inference.stream().mapToDouble(InferenceLoop::cpuSeconds).sum(), log.path());
+    }
+
+    /** ", threads pinned to CPUs 0, 1" when the lane's inference threads are pinned, else "". */
+    private static String pinning(Lane lane) {
+        List<Integer> pinned = lane.cpus().stream().filter(c -> c >= 0).toList();
+        return pinned.isEmpty() ? "" : ", threads pinned to CPUs " + pinned.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** After an abort (threads joined): closes unfinished slides and discards their staged parts. */

@@ -144,21 +144,29 @@ public final class Extractor {
         }
         SessionPlan plan = SessionPlan.of(backbones.size(), device, options.gpus(), options.inferenceThreads(),
                 Runtime.getRuntime().availableProcessors());
+        int[] cpus = plan.cpus(CpuAffinity.enabled() ? CpuAffinity.allowed() : new int[0]);
         List<List<Embedder>> models = new ArrayList<>();
+        List<List<Integer>> pins = new ArrayList<>();
         FailureLog log = FailureLog.forRun(store.root(), runIds[0]);
         try (BufferAllocator allocator = new RootAllocator();
                 DuckDBConnection writerConnection = store.newConnection()) {
             for (int lane = 0; lane < backbones.size(); lane++) {
                 List<Embedder> sessions = new ArrayList<>();
+                List<Integer> pinned = new ArrayList<>();
                 models.add(sessions);
+                pins.add(pinned);
                 if (busy(needs, lane)) {
-                    for (SessionPlan.Session s : plan.of(lane)) {
-                        sessions.add(BackboneRegistry.load(backbones.get(lane), s.device(), s.intraOpThreads(), source.tilePx(),
-                                Math.max(0, s.gpu())));
+                    for (int i = 0; i < plan.sessions().size(); i++) {
+                        SessionPlan.Session s = plan.sessions().get(i);
+                        if (s.backbone() == lane) {
+                            sessions.add(BackboneRegistry.load(backbones.get(lane), s.device(), s.intraOpThreads(), source.tilePx(),
+                                    Math.max(0, s.gpu())));
+                            pinned.add(cpus[i]);
+                        }
                     }
                 }
             }
-            List<ExtractionRun.Lane> lanes = lanes(backbones, runIds, models, tilingId, stain);
+            List<ExtractionRun.Lane> lanes = lanes(backbones, runIds, models, pins, tilingId, stain);
             ExtractionRun run = new ExtractionRun(store, options, source, tilingId, lanes, batchSize, todo, needs, log, allocator,
                     writerConnection, progress);
             ExtractionReport report = run.execute(slides.size(), start).withEarlierFailures(allPartial);
@@ -222,7 +230,7 @@ public final class Extractor {
 
     /** The lanes, each busy one with the number of its preprocessing among the distinct ones. */
     private static List<ExtractionRun.Lane> lanes(List<BackboneRecord> backbones, int[] runIds, List<List<Embedder>> models,
-            String tilingId, String stain) {
+            List<List<Integer>> cpus, String tilingId, String stain) {
         List<TilePreprocessor> distinct = new ArrayList<>();
         List<ExtractionRun.Lane> lanes = new ArrayList<>();
         for (int lane = 0; lane < backbones.size(); lane++) {
@@ -238,7 +246,7 @@ public final class Extractor {
                 }
             }
             BackboneRecord b = backbones.get(lane);
-            lanes.add(new ExtractionRun.Lane(lane, b, runIds[lane], sessions, group, pre,
+            lanes.add(new ExtractionRun.Lane(lane, b, runIds[lane], sessions, cpus.get(lane), group, pre,
                     slideId -> new FeatureKey(slideId, tilingId, b.weightsSha256(), stain)));
         }
         return lanes;

@@ -27,6 +27,7 @@ final class InferenceLoop implements Runnable {
     private final int lane;
     private final int group;
     private final Embedder backbone;
+    private final int cpu;
     private final int variants;
     private final int batchSize;
     private final BlockingQueue<TileItem> in;
@@ -45,15 +46,17 @@ final class InferenceLoop implements Runnable {
     /**
      * @param lane the backbone's number in the run (its sets, its queue)
      * @param group the number of the backbone's preprocessing among the tile's inputs
+     * @param cpu the CPU this loop's thread pins itself to ({@link CpuAffinity}), -1 for none
      * @param floatsPerTile input floats per tile, all its variants together
      * @param variants images per tile, embedded and averaged
      * @param batchSize tiles per embedder call
      */
-    InferenceLoop(int lane, int group, Embedder backbone, int floatsPerTile, int variants, int batchSize, BlockingQueue<TileItem> in,
+    InferenceLoop(int lane, int group, Embedder backbone, int cpu, int floatsPerTile, int variants, int batchSize, BlockingQueue<TileItem> in,
             BlockingQueue<EmbeddedBatch> out, Pipeline pipeline, java.util.concurrent.atomic.AtomicInteger running) {
         this.lane = lane;
         this.group = group;
         this.backbone = backbone;
+        this.cpu = cpu;
         this.variants = variants;
         this.batchSize = batchSize;
         this.in = in;
@@ -88,6 +91,9 @@ final class InferenceLoop implements Runnable {
 
     @Override
     public void run() {
+        if (cpu >= 0) {
+            CpuAffinity.pinCurrentThread(cpu); // unpinned when it cannot: only slower
+        }
         List<TileItem> pending = new ArrayList<>(batchSize);
         List<Integer> rows = new ArrayList<>(batchSize);
         int filled = 0;

@@ -69,6 +69,29 @@ record SessionPlan(List<Session> sessions) {
         return new SessionPlan(out);
     }
 
+    /**
+     * The CPU each session's inference thread is pinned to ({@link CpuAffinity}), in {@link #sessions()} order, -1 for
+     * none: on the CPU, when every session runs on its calling thread alone (one intra-op thread) and a backbone has
+     * no more sessions than {@code allowed} CPUs, session {@code t} of every backbone goes to {@code allowed[t]}, so
+     * each core runs one inference thread of each backbone. GPU sessions, multi-threaded sessions (ONNX Runtime's
+     * own pool threads would stay free) and an unknown CPU set get none.
+     */
+    int[] cpus(int[] allowed) {
+        int[] out = new int[sessions.size()];
+        java.util.Arrays.fill(out, -1);
+        boolean pinnable = !sessions.isEmpty() && allowed.length > 0
+                && sessions.stream().allMatch(s -> s.device() == DeviceChoice.CPU && s.intraOpThreads() == 1)
+                && sessions.stream().mapToInt(Session::backbone).distinct()
+                        .allMatch(b -> sessions.stream().filter(s -> s.backbone() == b).count() <= allowed.length);
+        if (pinnable) {
+            java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = allowed[next.merge(sessions.get(i).backbone(), 1, Integer::sum) - 1];
+            }
+        }
+        return out;
+    }
+
     /** The sessions of backbone number {@code backbone}. */
     List<Session> of(int backbone) {
         return sessions.stream().filter(s -> s.backbone() == backbone).toList();

@@ -45,6 +45,41 @@ class SessionPlanTest {
     }
 
     @Test
+    void singleThreadedCpuSessionsArePinnedOnePerCoreForEachBackbone() {
+        // Two backbones, two single-threaded sessions each, allowed CPUs 2 and 5 (a taskset): each core gets one
+        // inference thread of each backbone.
+        int[] cpus = SessionPlan.of(2, DeviceChoice.CPU, List.of(), 2, 2).cpus(new int[] {2, 5});
+        assertEquals(List.of(2, 5, 2, 5), java.util.Arrays.stream(cpus).boxed().toList());
+        // Multi-threaded sessions, more sessions than CPUs, GPUs, an unknown CPU set: none pinned.
+        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 4).cpus(new int[] {0, 1}))
+                .boxed().toList());
+        assertEquals(List.of(-1, -1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 3, 2).cpus(new int[] {0, 1}))
+                .boxed().toList());
+        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.GPU, List.of(0, 1), 2, 2).cpus(new int[] {0, 1}))
+                .boxed().toList());
+        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 2).cpus(new int[0]))
+                .boxed().toList());
+    }
+
+    @Test
+    void aPinnedThreadRunsOnlyOnItsCpu() throws Exception {
+        int[] allowed = CpuAffinity.allowed();
+        assertTrue(allowed.length >= 1, "this Linux reports the CPUs the process may use");
+        int last = allowed[allowed.length - 1];
+        int[][] seen = new int[1][];
+        Thread t = Thread.ofPlatform().start(() -> {
+            if (CpuAffinity.pinCurrentThread(last)) {
+                seen[0] = CpuAffinity.allowed();
+            }
+        });
+        t.join();
+        org.junit.jupiter.api.Assertions.assertNotNull(seen[0], "sched_setaffinity pinned the thread to CPU " + last);
+        assertEquals(List.of(last), java.util.Arrays.stream(seen[0]).boxed().toList(), "the thread's mask is its one CPU");
+        assertEquals(allowed.length, CpuAffinity.allowed().length, "other threads are left as they were");
+        assertTrue(!CpuAffinity.pinCurrentThread(-1) && !CpuAffinity.pinCurrentThread(1 << 20), "CPUs out of range are refused");
+    }
+
+    @Test
     void theBackboneOptionsNameTheGpuForDjl() {
         assertEquals(Device.gpu(1), new Backbone.Options(DeviceChoice.GPU, true, 0, 1).djlDevice(DeviceChoice.GPU));
         assertEquals(Device.cpu(), new Backbone.Options(DeviceChoice.AUTO, true, 0, 1).djlDevice(DeviceChoice.CPU));
