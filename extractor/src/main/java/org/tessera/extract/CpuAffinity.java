@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * <p>Why: on the CPU each inference thread runs a single-threaded ONNX Runtime session while reader, planner and
  * writer threads come and go on the same cores. Left free, the scheduler moves the inference threads between cores,
  * and each move starts their convolutions on cold caches; pinned, each stays on its core and the other threads fill
- * in around it. Measured in docs/benchmarks.md ("Extraction: inference threads pinned"). Pure inference alone
- * gains nothing from it, so the benchmark's baseline is not helped.
+ * in around it: the inference threads' CPU a tile fell by a tenth, to pure inference's own (docs/benchmarks.md,
+ * "Extraction: inference threads pinned, warm ratios measured in rounds"). Pure inference alone gains little or
+ * nothing from it; the benchmark pins its baseline as the extractor pins its threads all the same.
  *
  * <p>Anything unavailable (another OS, a C library without the calls, a CPU outside the allowed set) makes the
  * calls return empty or false: the run goes on unpinned. {@code -Dtessera.cpu.pin=false} turns it off.
