@@ -26,7 +26,11 @@ import org.tessera.files.AtomicFiles;
 
 /**
  * Writes one slide's embeddings: rows are buffered up to {@code partRows}, each full buffer travels as an
- * Arrow record batch into DuckDB, which writes it as a Parquet part in the staging folder. {@link #commit}
+ * Arrow record batch into DuckDB, which writes it as a Parquet part in the staging folder. The buffer grows in
+ * chunks of {@value #CHUNK_ROWS} rows as rows come, up to {@code partRows}: most slides have a few hundred tiles, a
+ * buffer of the full 8,192 rows of 1,280 floats (42 MB) allocated for each of them would only feed the garbage
+ * collector, and chunks of at most 1.3 MB stay below G1's humongous-object size, whose allocations start concurrent
+ * collections. {@link #commit}
  * moves the folder into place with one atomic rename and then records the set with its mean vector.
  * Not thread-safe: one writer per thread. Close without commit discards everything staged.
  */
@@ -34,12 +38,15 @@ public final class SetWriter implements AutoCloseable {
     private final FeatureStore store;
     private final DuckDBConnection connection;
     private final BufferAllocator allocator;
+    /** Rows per chunk of the buffer. */
+    private static final int CHUNK_ROWS = 256;
     private final FeatureKey key;
     private final int dimension;
     private final int partRows;
     private final Path staging;
-    private final int[] tileIndex;
-    private final float[] vectors;
+    private int[] tileIndex;
+    /** The buffered rows' vectors: row {@code r} at {@code chunks.get(r / CHUNK_ROWS)}, offset {@code (r % CHUNK_ROWS) * dimension}. */
+    private final List<float[]> chunks = new java.util.ArrayList<>();
     private final double[] sum;
     private int buffered;
     private int parts;
@@ -58,8 +65,7 @@ public final class SetWriter implements AutoCloseable {
         this.dimension = dimension;
         this.partRows = partRows;
         this.staging = staging;
-        this.tileIndex = new int[partRows];
-        this.vectors = new float[Math.multiplyExact(partRows, dimension)];
+        this.tileIndex = new int[Math.min(partRows, CHUNK_ROWS)];
         this.sum = new double[dimension];
     }
 
@@ -76,8 +82,14 @@ public final class SetWriter implements AutoCloseable {
         if (done) {
             throw new IllegalStateException("set " + key + " was already committed or closed");
         }
+        if (buffered == tileIndex.length) {
+            tileIndex = Arrays.copyOf(tileIndex, Math.min(partRows, 2 * tileIndex.length));
+        }
+        if (buffered / CHUNK_ROWS == chunks.size()) {
+            chunks.add(new float[Math.multiplyExact(Math.min(CHUNK_ROWS, partRows), dimension)]);
+        }
         tileIndex[buffered] = tile;
-        System.arraycopy(source, offset, vectors, buffered * dimension, dimension);
+        System.arraycopy(source, offset, chunks.get(buffered / CHUNK_ROWS), buffered % CHUNK_ROWS * dimension, dimension);
         for (int j = 0; j < dimension; j++) {
             sum[j] += source[offset + j];
         }
@@ -90,7 +102,6 @@ public final class SetWriter implements AutoCloseable {
         if (buffered == 0) {
             return;
         }
-        sortBuffered();
         Path part = staging.resolve(String.format("part-%05d.parquet", parts));
         try {
             writeParquet(part);
@@ -102,21 +113,10 @@ public final class SetWriter implements AutoCloseable {
         buffered = 0;
     }
 
-    /** Parts are sorted by tile index so readers get tiles in grid order within a part. */
-    private void sortBuffered() {
-        Integer[] order = new Integer[buffered];
-        for (int i = 0; i < buffered; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(tileIndex[a], tileIndex[b]));
-        int[] idx = new int[buffered];
-        float[] vec = new float[buffered * dimension];
-        for (int i = 0; i < buffered; i++) {
-            idx[i] = tileIndex[order[i]];
-            System.arraycopy(vectors, order[i] * dimension, vec, i * dimension, dimension);
-        }
-        System.arraycopy(idx, 0, tileIndex, 0, buffered);
-        System.arraycopy(vec, 0, vectors, 0, vec.length);
+    /** Parts are sorted by tile index so readers get tiles in grid order within a part: the buffered rows' order. */
+    private int[] sortedRows() {
+        return java.util.stream.IntStream.range(0, buffered).boxed()
+                .sorted((a, b) -> Integer.compare(tileIndex[a], tileIndex[b])).mapToInt(Integer::intValue).toArray();
     }
 
     private void writeParquet(Path part) throws SQLException {
@@ -131,12 +131,15 @@ public final class SetWriter implements AutoCloseable {
             list.setInitialCapacity(buffered);
             list.allocateNew();
             Float4Vector data = (Float4Vector) list.getDataVector();
+            int[] order = sortedRows();
             for (int i = 0; i < buffered; i++) {
-                idx.set(i, tileIndex[i]);
+                int row = order[i];
+                idx.set(i, tileIndex[row]);
                 list.setNotNull(i);
-            }
-            for (int k = 0, n = buffered * dimension; k < n; k++) {
-                data.set(k, vectors[k]);
+                float[] chunk = chunks.get(row / CHUNK_ROWS);
+                for (int j = 0, from = row % CHUNK_ROWS * dimension, to = i * dimension; j < dimension; j++) {
+                    data.set(to + j, chunk[from + j]);
+                }
             }
             data.setValueCount(buffered * dimension);
             root.setRowCount(buffered);

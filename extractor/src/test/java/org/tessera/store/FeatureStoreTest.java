@@ -109,6 +109,41 @@ class FeatureStoreTest {
     }
 
     @Test
+    void aBufferThatGrowsPastItsFirstSizeKeepsEveryRowAndItsPartsSorted() throws Exception {
+        // 1,000 rows arriving in reverse, parts of 600: the writer's buffer starts at 256 rows and doubles to 600.
+        try (FeatureStore store = FeatureStore.open(tmp.resolve("s"))) {
+            FeatureKey key = populate(store, 1000);
+            writeSet(store, key, 1000, 600);
+            try (Statement s = store.connection().createStatement();
+                    ResultSet r = s.executeQuery("SELECT tile_index, vector FROM embeddings ORDER BY tile_index")) {
+                int i = 0;
+                while (r.next()) {
+                    assertEquals(i * 2, r.getInt(1));
+                    assertArrayEquals(vector(i * 2), floats(r.getArray(2)));
+                    i++;
+                }
+                assertEquals(1000, i);
+            }
+            List<Path> parts;
+            try (var list = Files.list(store.resolve(key.relativeDir()))) {
+                parts = list.sorted().toList();
+            }
+            assertEquals(2, parts.size(), "1,000 rows in parts of 600 make 2 Parquet files");
+            try (Statement s = store.connection().createStatement();
+                    ResultSet r = s.executeQuery("SELECT count(*), min(tile_index), max(tile_index), "
+                            + "bool_and(tile_index > prev) FROM (SELECT tile_index, lag(tile_index, 1, -1) OVER (ORDER BY file_row_number) AS prev FROM read_parquet('"
+                            + parts.get(0) + "', file_row_number = true))")) {
+                assertTrue(r.next());
+                // The first 600 rows to arrive were tiles 1998 down to 800: written sorted.
+                assertEquals(600, r.getInt(1));
+                assertEquals(800, r.getInt(2));
+                assertEquals(1998, r.getInt(3));
+                assertTrue(r.getBoolean(4), "the part's rows are in tile order");
+            }
+        }
+    }
+
+    @Test
     void slideMeanViewIsTheMeanOfTheTileVectors() throws Exception {
         try (FeatureStore store = FeatureStore.open(tmp.resolve("s"))) {
             FeatureKey key = populate(store, 5);
