@@ -86,48 +86,41 @@ class FeatureStoreTest {
         }
     }
 
+    /**
+     * Writes a set of {@code n} tiles in parts of {@code partRows}, checks that the view gives back tiles 0, 2, ..
+     * 2(n-1) with exactly the vectors written under the backbone's name, and returns the set's part files in order.
+     */
+    private List<Path> writeAndReadBack(FeatureStore store, int n, int partRows) throws Exception {
+        FeatureKey key = populate(store, n);
+        writeSet(store, key, n, partRows);
+        try (Statement s = store.connection().createStatement();
+                ResultSet r = s.executeQuery("SELECT tile_index, vector, backbone FROM embeddings ORDER BY tile_index")) {
+            int i = 0;
+            while (r.next()) {
+                assertEquals(i * 2, r.getInt(1));
+                assertArrayEquals(vector(i * 2), floats(r.getArray(2)));
+                assertEquals("toy", r.getString(3));
+                i++;
+            }
+            assertEquals(n, i);
+        }
+        try (var list = Files.list(store.resolve(key.relativeDir()))) {
+            return list.sorted().toList();
+        }
+    }
+
     @Test
     void embeddingsWrittenInSeveralPartsReadBackExactlyThroughTheView() throws Exception {
         try (FeatureStore store = FeatureStore.open(tmp.resolve("s"))) {
-            FeatureKey key = populate(store, 10);
-            writeSet(store, key, 10, 4);
-            try (Statement s = store.connection().createStatement();
-                    ResultSet r = s.executeQuery("SELECT tile_index, vector, backbone FROM embeddings ORDER BY tile_index")) {
-                int i = 0;
-                while (r.next()) {
-                    assertEquals(i * 2, r.getInt(1));
-                    assertArrayEquals(vector(i * 2), floats(r.getArray(2)));
-                    assertEquals("toy", r.getString(3));
-                    i++;
-                }
-                assertEquals(10, i);
-            }
-            try (var parts = Files.list(store.resolve(key.relativeDir()))) {
-                assertEquals(3, parts.count(), "10 rows in parts of 4 make 3 Parquet files");
-            }
+            assertEquals(3, writeAndReadBack(store, 10, 4).size(), "10 rows in parts of 4 make 3 Parquet files");
         }
     }
 
     @Test
     void aBufferThatGrowsPastItsFirstSizeKeepsEveryRowAndItsPartsSorted() throws Exception {
-        // 1,000 rows arriving in reverse, parts of 600: the writer's buffer starts at 256 rows and doubles to 600.
+        // 1,000 rows arriving in reverse, parts of 600: the writer's buffer grows by chunks of 256 rows to 600.
         try (FeatureStore store = FeatureStore.open(tmp.resolve("s"))) {
-            FeatureKey key = populate(store, 1000);
-            writeSet(store, key, 1000, 600);
-            try (Statement s = store.connection().createStatement();
-                    ResultSet r = s.executeQuery("SELECT tile_index, vector FROM embeddings ORDER BY tile_index")) {
-                int i = 0;
-                while (r.next()) {
-                    assertEquals(i * 2, r.getInt(1));
-                    assertArrayEquals(vector(i * 2), floats(r.getArray(2)));
-                    i++;
-                }
-                assertEquals(1000, i);
-            }
-            List<Path> parts;
-            try (var list = Files.list(store.resolve(key.relativeDir()))) {
-                parts = list.sorted().toList();
-            }
+            List<Path> parts = writeAndReadBack(store, 1000, 600);
             assertEquals(2, parts.size(), "1,000 rows in parts of 600 make 2 Parquet files");
             try (Statement s = store.connection().createStatement();
                     ResultSet r = s.executeQuery("SELECT count(*), min(tile_index), max(tile_index), "
