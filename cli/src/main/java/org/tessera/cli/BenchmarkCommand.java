@@ -67,7 +67,7 @@ final class BenchmarkCommand {
         "The run is then repeated --rounds times into fresh stores in the now warm JVM (a cohort run's steady state,",
         "without class loading and JIT compilation), pure inference measured before and after each with the",
         "extractor's own sessions: a round's ratio is its rate over the mean of the two, so both sides are measured",
-        "within seconds (a shared host's speed drifts by 10-20% over minutes). The warm ratio is the rounds' median,",
+        "within seconds (a shared host's speed drifts by 10-20%% over minutes). The warm ratio is the rounds' median,",
         "also given in CPU time per tile, which holds when other processes load the machine.",
         "Also: the CPU seconds per tile the run spent outside inference, and from it the",
         "cores one GPU would need at --gpu-rate tiles/s; and --pair's backbone with the first in one pass against two",

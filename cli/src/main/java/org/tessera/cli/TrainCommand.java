@@ -220,7 +220,7 @@ final class TrainCommand {
     @Command(mixinStandardHelpOptions = true, name = "tile-classifier", description = {
         "PathoMCH: slides labelled high or low by the percentile of a gene's value (the trait), a tile-level logistic",
         "regression on the tiles of the feature set 'tiles', slides scored by the fraction of tiles called positive.",
-        "Prints each split's and the ensemble's slide AUC (95% bootstrap CI) on the test set and, where there is no",
+        "Prints each split's and the ensemble's slide AUC (95%% bootstrap CI) on the test set and, where there is no",
         "binary truth, Spearman rho and above-median AUC on OOD-near and OOD-all slides. Slide scores and tile calls",
         "go to the store's tile_class_scores and tile_class_predictions."})
     static final class TileClassifierCmd implements Callable<Integer> {

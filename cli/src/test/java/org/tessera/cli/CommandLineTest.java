@@ -29,6 +29,29 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() {
+        // A lone '%' in a description (e.g. "10-20% over minutes") makes picocli print a warning and the raw text.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            visit(Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())),
+                    names);
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(names.size() > 30 && names.contains("extraction"), "the whole command tree was rendered: " + names);
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8), "picocli's warnings while rendering every --help");
+    }
+
+    private static void visit(picocli.CommandLine command, java.util.List<String> names) {
+        command.getUsageMessage();
+        names.add(command.getCommandName());
+        command.getSubcommands().values().stream().distinct().forEach(sub -> visit(sub, names));
+    }
+
+    @Test
     void helpTeachesTheCommandsAndTheirOptions() {
         Cli help = Cli.run("--help");
         assertEquals(0, help.code());
