@@ -5,7 +5,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,25 +278,20 @@ public final class ExtractionBenchmark {
     }
 
     /**
-     * Pure inference's sessions: {@code sessions} sessions sharing the cores, their threads pinned as the extractor
-     * pins its inference threads ({@link SessionPlan#cpus}) or not.
+     * Pure inference's sessions: {@code sessions} sessions of one backbone sharing the cores, planned as the extractor
+     * plans them, their threads pinned as it pins its inference threads or not.
      */
     record Layout(int sessions, boolean pinned) {
-        /** The CPU each session's thread pins itself to, -1 for none. */
-        int[] cpus() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            int[] none = new int[sessions];
-            java.util.Arrays.fill(none, -1);
-            return pinned ? SessionPlan.of(1, DeviceChoice.CPU, List.of(), sessions, cores).cpus(CpuAffinity.allowed()) : none;
-        }
-
-        int intraOp() {
-            return Math.max(1, Runtime.getRuntime().availableProcessors() / sessions);
+        SessionPlan plan() {
+            SessionPlan plan = SessionPlan.of(1, DeviceChoice.CPU, List.of(), sessions, Runtime.getRuntime().availableProcessors());
+            return pinned ? plan.pinned(CpuAffinity.allowed()) : plan;
         }
 
         @Override
         public String toString() {
-            return sessions + " session(s) x " + intraOp() + " thread(s)" + (Arrays.stream(cpus()).anyMatch(c -> c >= 0) ? ", pinned" : "");
+            List<SessionPlan.Session> planned = plan().sessions();
+            return sessions + " session(s) x " + planned.get(0).intraOpThreads() + " thread(s)"
+                    + (planned.stream().anyMatch(s -> s.cpu() >= 0) ? ", pinned" : "");
         }
     }
 
@@ -352,15 +346,15 @@ public final class ExtractionBenchmark {
      * batch in native memory as the extractor's are, and the process CPU time per tile meanwhile.
      */
     private Rate timedInference(InMemoryTiles input, Layout layout) throws Exception {
-        int sessions = layout.sessions();
-        int[] cpus = layout.cpus();
+        List<SessionPlan.Session> planned = layout.plan().sessions();
+        int sessions = planned.size();
         float[] all = input.all();
         int n = input.n();
         int per = input.per();
         List<Backbone> models = new ArrayList<>();
         try {
             for (int i = 0; i < sessions; i++) {
-                models.add(Backbone.load(card, modelFile, new Backbone.Options(DeviceChoice.CPU, false, layout.intraOp())));
+                models.add(Backbone.load(card, modelFile, new Backbone.Options(DeviceChoice.CPU, false, planned.get(i).intraOpThreads())));
             }
             int batches = n / batchSize;
             AtomicLong next = new AtomicLong();
@@ -370,7 +364,7 @@ public final class ExtractionBenchmark {
             java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
             for (int i = 0; i < sessions; i++) {
                 Backbone model = models.get(i);
-                int cpu = cpus[i];
+                int cpu = planned.get(i).cpu();
                 threads.add(Thread.ofPlatform().start(() -> {
                     if (cpu >= 0) {
                         CpuAffinity.pinCurrentThread(cpu);

@@ -143,8 +143,7 @@ public final class Extractor {
                     "none (nothing to do)", 0, runs, 0, 0, 0, Optional.empty());
         }
         SessionPlan plan = SessionPlan.of(backbones.size(), device, options.gpus(), options.inferenceThreads(),
-                Runtime.getRuntime().availableProcessors());
-        int[] cpus = plan.cpus(CpuAffinity.enabled() ? CpuAffinity.allowed() : new int[0]);
+                Runtime.getRuntime().availableProcessors()).pinned(CpuAffinity.enabled() ? CpuAffinity.allowed() : new int[0]);
         List<List<Embedder>> models = new ArrayList<>();
         List<List<Integer>> pins = new ArrayList<>();
         FailureLog log = FailureLog.forRun(store.root(), runIds[0]);
@@ -156,13 +155,10 @@ public final class Extractor {
                 models.add(sessions);
                 pins.add(pinned);
                 if (busy(needs, lane)) {
-                    for (int i = 0; i < plan.sessions().size(); i++) {
-                        SessionPlan.Session s = plan.sessions().get(i);
-                        if (s.backbone() == lane) {
-                            sessions.add(BackboneRegistry.load(backbones.get(lane), s.device(), s.intraOpThreads(), source.tilePx(),
-                                    Math.max(0, s.gpu())));
-                            pinned.add(cpus[i]);
-                        }
+                    for (SessionPlan.Session s : plan.of(lane)) {
+                        sessions.add(BackboneRegistry.load(backbones.get(lane), s.device(), s.intraOpThreads(), source.tilePx(),
+                                Math.max(0, s.gpu())));
+                        pinned.add(s.cpu());
                     }
                 }
             }

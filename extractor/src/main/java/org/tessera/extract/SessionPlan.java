@@ -18,9 +18,11 @@ record SessionPlan(List<Session> sessions) {
 
     /**
      * One session: backbone number {@code backbone} (index in the run's backbones) on {@code device}; on a GPU
-     * {@code gpu} is the CUDA device id, on the CPU -1; {@code intraOpThreads} 0 keeps ONNX Runtime's default.
+     * {@code gpu} is the CUDA device id, on the CPU -1; {@code intraOpThreads} 0 keeps ONNX Runtime's default;
+     * {@code cpu} is the CPU its inference thread is pinned to ({@link CpuAffinity}), -1 for none (see
+     * {@link #pinned}).
      */
-    record Session(int backbone, DeviceChoice device, int gpu, int intraOpThreads) {
+    record Session(int backbone, DeviceChoice device, int gpu, int intraOpThreads, int cpu) {
         Session {
             if (device == DeviceChoice.AUTO) {
                 throw new IllegalArgumentException("a session runs on a resolved device, not AUTO");
@@ -28,6 +30,14 @@ record SessionPlan(List<Session> sessions) {
             if ((device == DeviceChoice.GPU) != (gpu >= 0)) {
                 throw new IllegalArgumentException("a GPU session needs a GPU id and a CPU session none: " + device + ", " + gpu);
             }
+            if (cpu < -1 || (cpu >= 0 && device != DeviceChoice.CPU)) {
+                throw new IllegalArgumentException("only a CPU session's thread is pinned, to a CPU >= 0: " + device + ", " + cpu);
+            }
+        }
+
+        /** Not pinned. */
+        Session(int backbone, DeviceChoice device, int gpu, int intraOpThreads) {
+            this(backbone, device, gpu, intraOpThreads, -1);
         }
     }
 
@@ -70,26 +80,23 @@ record SessionPlan(List<Session> sessions) {
     }
 
     /**
-     * The CPU each session's inference thread is pinned to ({@link CpuAffinity}), in {@link #sessions()} order, -1 for
-     * none: on the CPU, when every session runs on its calling thread alone (one intra-op thread) and a backbone has
-     * no more sessions than {@code allowed} CPUs, session {@code t} of every backbone goes to {@code allowed[t]}, so
-     * each core runs one inference thread of each backbone. GPU sessions, multi-threaded sessions (ONNX Runtime's
-     * own pool threads would stay free) and an unknown CPU set get none.
+     * This plan with each session's inference thread pinned ({@link CpuAffinity}): on the CPU, when every session runs
+     * on its calling thread alone (one intra-op thread) and a backbone has no more sessions than {@code allowed} CPUs,
+     * session {@code t} of every backbone goes to {@code allowed[t]}, so each core runs one inference thread of each
+     * backbone. Otherwise this plan as it is: GPU sessions, multi-threaded sessions (ONNX Runtime's own pool threads
+     * would stay free) and an unknown CPU set are not pinned.
      */
-    int[] cpus(int[] allowed) {
-        int[] out = new int[sessions.size()];
-        java.util.Arrays.fill(out, -1);
+    SessionPlan pinned(int[] allowed) {
         boolean pinnable = !sessions.isEmpty() && allowed.length > 0
                 && sessions.stream().allMatch(s -> s.device() == DeviceChoice.CPU && s.intraOpThreads() == 1)
                 && sessions.stream().mapToInt(Session::backbone).distinct()
                         .allMatch(b -> sessions.stream().filter(s -> s.backbone() == b).count() <= allowed.length);
-        if (pinnable) {
-            java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = allowed[next.merge(sessions.get(i).backbone(), 1, Integer::sum) - 1];
-            }
+        if (!pinnable) {
+            return this;
         }
-        return out;
+        java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+        return new SessionPlan(sessions.stream().map(s -> new Session(s.backbone(), s.device(), s.gpu(), s.intraOpThreads(),
+                allowed[next.merge(s.backbone(), 1, Integer::sum) - 1])).toList());
     }
 
     /** The sessions of backbone number {@code backbone}. */

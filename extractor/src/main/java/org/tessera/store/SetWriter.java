@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -26,8 +25,8 @@ import org.tessera.files.AtomicFiles;
 
 /**
  * Writes one slide's embeddings: rows are buffered up to {@code partRows}, each full buffer travels as an
- * Arrow record batch into DuckDB, which writes it as a Parquet part in the staging folder. The buffer grows in
- * chunks of {@value #CHUNK_ROWS} rows as rows come, up to {@code partRows}: most slides have a few hundred tiles, a
+ * Arrow record batch into DuckDB, which writes it as a Parquet part in the staging folder. The vectors' buffer grows
+ * in chunks of {@value #CHUNK_ROWS} rows as rows come, up to {@code partRows}: most slides have a few hundred tiles, a
  * buffer of the full 8,192 rows of 1,280 floats (42 MB) allocated for each of them would only feed the garbage
  * collector, and chunks of at most 1.3 MB stay below G1's humongous-object size, whose allocations start concurrent
  * collections. {@link #commit}
@@ -44,7 +43,7 @@ public final class SetWriter implements AutoCloseable {
     private final int dimension;
     private final int partRows;
     private final Path staging;
-    private int[] tileIndex;
+    private final int[] tileIndex;
     /** The buffered rows' vectors: row {@code r} at {@code chunks.get(r / CHUNK_ROWS)}, offset {@code (r % CHUNK_ROWS) * dimension}. */
     private final List<float[]> chunks = new java.util.ArrayList<>();
     private final double[] sum;
@@ -65,7 +64,7 @@ public final class SetWriter implements AutoCloseable {
         this.dimension = dimension;
         this.partRows = partRows;
         this.staging = staging;
-        this.tileIndex = new int[Math.min(partRows, CHUNK_ROWS)];
+        this.tileIndex = new int[partRows];
         this.sum = new double[dimension];
     }
 
@@ -81,9 +80,6 @@ public final class SetWriter implements AutoCloseable {
     public void add(int tile, float[] source, int offset) throws IOException {
         if (done) {
             throw new IllegalStateException("set " + key + " was already committed or closed");
-        }
-        if (buffered == tileIndex.length) {
-            tileIndex = Arrays.copyOf(tileIndex, Math.min(partRows, 2 * tileIndex.length));
         }
         if (buffered / CHUNK_ROWS == chunks.size()) {
             chunks.add(new float[Math.multiplyExact(Math.min(CHUNK_ROWS, partRows), dimension)]);

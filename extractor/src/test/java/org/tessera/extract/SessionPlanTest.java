@@ -48,17 +48,16 @@ class SessionPlanTest {
     void singleThreadedCpuSessionsArePinnedOnePerCoreForEachBackbone() {
         // Two backbones, two single-threaded sessions each, allowed CPUs 2 and 5 (a taskset): each core gets one
         // inference thread of each backbone.
-        int[] cpus = SessionPlan.of(2, DeviceChoice.CPU, List.of(), 2, 2).cpus(new int[] {2, 5});
-        assertEquals(List.of(2, 5, 2, 5), java.util.Arrays.stream(cpus).boxed().toList());
+        assertEquals(List.of(2, 5, 2, 5), cpus(SessionPlan.of(2, DeviceChoice.CPU, List.of(), 2, 2).pinned(new int[] {2, 5})));
         // Multi-threaded sessions, more sessions than CPUs, GPUs, an unknown CPU set: none pinned.
-        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 4).cpus(new int[] {0, 1}))
-                .boxed().toList());
-        assertEquals(List.of(-1, -1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 3, 2).cpus(new int[] {0, 1}))
-                .boxed().toList());
-        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.GPU, List.of(0, 1), 2, 2).cpus(new int[] {0, 1}))
-                .boxed().toList());
-        assertEquals(List.of(-1, -1), java.util.Arrays.stream(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 2).cpus(new int[0]))
-                .boxed().toList());
+        assertEquals(List.of(-1, -1), cpus(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 4).pinned(new int[] {0, 1})));
+        assertEquals(List.of(-1, -1, -1), cpus(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 3, 2).pinned(new int[] {0, 1})));
+        assertEquals(List.of(-1, -1), cpus(SessionPlan.of(1, DeviceChoice.GPU, List.of(0, 1), 2, 2).pinned(new int[] {0, 1})));
+        assertEquals(List.of(-1, -1), cpus(SessionPlan.of(1, DeviceChoice.CPU, List.of(), 2, 2).pinned(new int[0])));
+    }
+
+    private static List<Integer> cpus(SessionPlan plan) {
+        return plan.sessions().stream().map(SessionPlan.Session::cpu).toList();
     }
 
     @Test
