@@ -93,21 +93,18 @@ public final class TilePreprocessor {
         }
     }
 
+    /** One plane at a time: a loop with one table and one output stream is faster than three interleaved. */
     private void copy(int[] pixels, int base, int stride, float[] dest, int offset) {
         int plane = side * side;
-        float[] lut0 = lut[0];
-        float[] lut1 = lut[1];
-        float[] lut2 = lut[2];
-        int shift0 = bgr ? 0 : 16;
-        int shift2 = bgr ? 16 : 0;
-        int out = offset;
-        for (int y = 0; y < side; y++) {
-            int row = base + y * stride;
-            for (int x = 0; x < side; x++, out++) {
-                int p = pixels[row + x];
-                dest[out] = lut0[(p >>> shift0) & 0xFF];
-                dest[out + plane] = lut1[(p >>> 8) & 0xFF];
-                dest[out + 2 * plane] = lut2[(p >>> shift2) & 0xFF];
+        for (int c = 0; c < 3; c++) {
+            float[] table = lut[c];
+            int shift = shift(c);
+            int out = offset + c * plane;
+            for (int y = 0; y < side; y++, out += side) {
+                int row = base + y * stride;
+                for (int x = 0; x < side; x++) {
+                    dest[out + x] = table[(pixels[row + x] >>> shift) & 0xFF];
+                }
             }
         }
     }
@@ -122,10 +119,9 @@ public final class TilePreprocessor {
         float[] fy = new float[side];
         taps(height, y0, y1, fy);
         int plane = side * side;
-        int[] shifts = {bgr ? 0 : 16, 8, bgr ? 16 : 0};
         for (int c = 0; c < 3; c++) {
             float[] table = lut[c];
-            int shift = shifts[c];
+            int shift = shift(c);
             int out = offset + c * plane;
             for (int y = 0; y < side; y++) {
                 int top = base + y0[y] * stride;
@@ -142,6 +138,11 @@ public final class TilePreprocessor {
                 }
             }
         }
+    }
+
+    /** Where input plane {@code c}'s 8 bits sit in a 0xRRGGBB pixel. */
+    private int shift(int c) {
+        return c == 1 ? 8 : (c == 0) == bgr ? 0 : 16;
     }
 
     /** Source neighbours and weight of each output coordinate, half-pixel centres, clamped at the edges. */

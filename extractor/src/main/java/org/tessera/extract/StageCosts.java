@@ -12,6 +12,7 @@ import org.tessera.backbone.TilePreprocessor;
 import org.tessera.slide.Slide;
 import org.tessera.slide.Slides;
 import org.tessera.store.SlideRecord;
+import org.tessera.tiling.Sharpness;
 import org.tessera.tiling.Thumbnail;
 import org.tessera.tiling.Tile;
 import org.tessera.tiling.TileGrid;
@@ -26,7 +27,7 @@ import org.tessera.tissue.TissueMask;
  * Where the CPU outside inference goes for one slide: each stage of the pipeline run alone on this thread and
  * timed by the thread's CPU clock (not the wall clock, so the figures hold on a loaded machine). The stages are
  * the pipeline's own calls, in its order: open and decode, thumbnail, tissue detection, grid, preview PNG, then
- * for every tile the region read, the resampling and the preprocessing.
+ * for every tile the region read, the resampling, the sharpness and the preprocessing.
  */
 final class StageCosts {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,6 +60,7 @@ final class StageCosts {
             float[] floats = new float[preprocessor.floatsPerTile()];
             long read = 0;
             long resample = 0;
+            long sharpness = 0;
             long preprocess = 0;
             double scale = spec.mpp() / record.mpp();
             for (Tile tile : grid.tiles()) {
@@ -67,15 +69,19 @@ final class StageCosts {
                 long a = THREADS.getCurrentThreadCpuTime();
                 BufferedImage image = TileResampler.resample(region, plan.exactWidth(), plan.exactHeight(), spec.tilePx(), spec.tilePx());
                 long b = THREADS.getCurrentThreadCpuTime();
-                preprocessor.write(image, floats, 0);
+                Sharpness.of(image);
                 long c = THREADS.getCurrentThreadCpuTime();
+                preprocessor.write(image, floats, 0);
+                long d = THREADS.getCurrentThreadCpuTime();
                 read += a - t;
                 resample += b - a;
-                preprocess += c - b;
-                t = c;
+                sharpness += c - b;
+                preprocess += d - c;
+                t = d;
             }
             out.put("tile reads", read / 1e9);
             out.put("resampling", resample / 1e9);
+            out.put("sharpness", sharpness / 1e9);
             out.put("preprocessing", preprocess / 1e9);
             out.put("tiles", (double) grid.tiles().size());
         }

@@ -25,10 +25,8 @@ final class RgbRows {
         int w = image.getWidth();
         int[] out = new int[w * image.getHeight()];
         RgbRows rows = new RgbRows(image);
-        int[] row = new int[w];
         for (int y = 0; y < image.getHeight(); y++) {
-            rows.read(y, w, row);
-            System.arraycopy(row, 0, out, y * w, w);
+            rows.read(y, w, out, y * w);
         }
         return out;
     }
@@ -66,20 +64,25 @@ final class RgbRows {
 
     /** Packed 0xRRGGBB of pixels {@code 0..n-1} of row {@code y} into {@code out}. */
     void read(int y, int n, int[] out) {
+        read(y, n, out, 0);
+    }
+
+    /** Packed 0xRRGGBB of pixels {@code 0..n-1} of row {@code y} into {@code out[at .. at + n)}. */
+    void read(int y, int n, int[] out, int at) {
         if (ints != null) {
             int base = offset + y * scanline;
             for (int x = 0; x < n; x++) {
-                out[x] = ints[base + x] & 0xFFFFFF;
+                out[at + x] = ints[base + x] & 0xFFFFFF;
             }
         } else if (bytes != null) {
             int p = offset + y * scanline;
             for (int x = 0; x < n; x++, p += pixelStride) {
-                out[x] = (bytes[p + 2] & 0xFF) << 16 | (bytes[p + 1] & 0xFF) << 8 | (bytes[p] & 0xFF);
+                out[at + x] = (bytes[p + 2] & 0xFF) << 16 | (bytes[p + 1] & 0xFF) << 8 | (bytes[p] & 0xFF);
             }
         } else {
-            image.getRGB(0, y, n, 1, out, 0, n);
+            image.getRGB(0, y, n, 1, out, at, n);
             for (int x = 0; x < n; x++) {
-                out[x] &= 0xFFFFFF;
+                out[at + x] &= 0xFFFFFF;
             }
         }
     }

@@ -33,37 +33,73 @@ public final class Sharpness {
         if (w < 2 || h < 2) {
             throw new IllegalArgumentException("sharpness needs an image of at least 2 x 2 pixels, got " + w + " x " + h);
         }
-        int[] grey = grey(image);
-        // The Laplacian of 0..255 integers is an integer of at most 4 x 255 in size, so both sums are exact in a long
-        // (and equal to the double sums of the plain formula, which stay below 2^53 for any image Java can hold).
+        int[] grey = grey(image, GREY.get());
+        // Each row's Laplacian goes into a buffer, then its sums into ints: |l| <= 4 x 255, so a run of at most
+        // ROW_RUN values cannot overflow an int even squared. Both loops vectorise; the sums are exact integers, so
+        // adding them up per row instead of per pixel gives the same totals (and those equal the double sums of
+        // the plain formula, which stay below 2^53 for any image Java can hold).
+        int[] lap = LAPLACIAN.get();
+        if (lap.length < w) {
+            lap = new int[w];
+            LAPLACIAN.set(lap);
+        }
         long sum = 0;
         long sumSq = 0;
         for (int y = 0; y < h; y++) {
             int up = (y == 0 ? 1 : y - 1) * w;
             int down = (y == h - 1 ? h - 2 : y + 1) * w;
             int row = y * w;
-            int l = grey[up] + grey[down] + 2 * grey[row + 1] - 4 * grey[row]; // reflect-101: left of x = 0 is x = 1
-            sum += l;
-            sumSq += (long) l * l;
+            lap[0] = grey[up] + grey[down] + 2 * grey[row + 1] - 4 * grey[row]; // reflect-101: left of x = 0 is x = 1
             for (int x = 1; x < w - 1; x++) {
-                l = grey[up + x] + grey[down + x] + grey[row + x - 1] + grey[row + x + 1] - 4 * grey[row + x];
-                sum += l;
-                sumSq += (long) l * l;
+                lap[x] = grey[up + x] + grey[down + x] + grey[row + x - 1] + grey[row + x + 1] - 4 * grey[row + x];
             }
             int x = w - 1;
-            l = grey[up + x] + grey[down + x] + 2 * grey[row + x - 1] - 4 * grey[row + x];
-            sum += l;
-            sumSq += (long) l * l;
+            lap[x] = grey[up + x] + grey[down + x] + 2 * grey[row + x - 1] - 4 * grey[row + x];
+            for (int start = 0; start < w; start += ROW_RUN) {
+                int s = 0;
+                int q = 0;
+                for (int i = start, end = Math.min(w, start + ROW_RUN); i < end; i++) {
+                    int l = lap[i];
+                    s += l;
+                    q += l * l;
+                }
+                sum += s;
+                sumSq += q;
+            }
         }
         double n = (double) w * h;
         double mean = sum / n;
         return Math.max(0, sumSq / n - mean * mean);
     }
 
-    /** OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded. */
-    static int[] grey(BufferedImage image) {
-        int[] out = RgbRows.all(image);
-        for (int i = 0; i < out.length; i++) {
+    /** Laplacian values summed in an int at a time: 2048 x 1020^2 < 2^31. */
+    private static final int ROW_RUN = 2048;
+    /** The largest grey buffer a thread keeps (4 MB): tiles are far smaller, a whole image once is not kept. */
+    private static final int KEPT_PIXELS = 1 << 20;
+    /** Per-thread working buffers (a tile's grey levels, a row's Laplacian): one tile's worth, reused. */
+    private static final ThreadLocal<int[]> GREY = ThreadLocal.withInitial(() -> new int[0]);
+    private static final ThreadLocal<int[]> LAPLACIAN = ThreadLocal.withInitial(() -> new int[0]);
+
+    /**
+     * OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded; into
+     * {@code buffer} when it is large enough, else into a new array (kept as the thread's buffer up to
+     * {@link #KEPT_PIXELS}).
+     */
+    private static int[] grey(BufferedImage image, int[] buffer) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] out = buffer;
+        if (out.length < w * h) {
+            out = new int[w * h];
+            if (out.length <= KEPT_PIXELS) {
+                GREY.set(out);
+            }
+        }
+        RgbRows rows = new RgbRows(image);
+        for (int y = 0; y < h; y++) {
+            rows.read(y, w, out, y * w);
+        }
+        for (int i = 0, n = w * h; i < n; i++) {
             int p = out[i];
             out[i] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
         }

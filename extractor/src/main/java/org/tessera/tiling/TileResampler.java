@@ -54,6 +54,10 @@ public final class TileResampler {
         float[] resized = scratch.resized;
         for (int y = 0; y < inHeight; y++) {
             rows.read(y, inWidth, row);
+            if (horizontal.stride == 2) {
+                horizontal2(horizontal, row, resized, y * width * 3, width);
+                continue;
+            }
             for (int x = 0; x < inWidth; x++) {
                 int p = row[x];
                 red[x] = (p >> 16) & 0xFF;
@@ -65,35 +69,35 @@ public final class TileResampler {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] outPixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         float[] acc = scratch.acc;
+        int[] channels = scratch.channels;
         int rowFloats = width * 3;
         for (int oy = 0; oy < height; oy++) {
             int w0 = oy * vertical.stride;
-            int o = oy * width;
             if (vertical.counts[oy] == 2) {
                 // The common case of enlarging, in one pass: (0 + wa*a) + wb*b, as the general loop adds.
                 float wa = vertical.weights[w0];
                 float wb = vertical.weights[w0 + 1];
                 int a = vertical.firsts[oy] * rowFloats;
                 int b = a + rowFloats;
-                for (int ox = 0; ox < width; ox++) {
-                    int g = ox + width;
-                    int bl = ox + 2 * width;
-                    outPixels[o + ox] = channel(wa * resized[a + ox] + wb * resized[b + ox]) << 16
-                            | channel(wa * resized[a + g] + wb * resized[b + g]) << 8
-                            | channel(wa * resized[a + bl] + wb * resized[b + bl]);
-                }
-                continue;
-            }
-            java.util.Arrays.fill(acc, 0, rowFloats, 0f);
-            for (int k = 0, n = vertical.counts[oy]; k < n; k++) {
-                float w = vertical.weights[w0 + k];
-                int base = (vertical.firsts[oy] + k) * rowFloats;
                 for (int i = 0; i < rowFloats; i++) {
-                    acc[i] += w * resized[base + i];
+                    channels[i] = channel(wa * resized[a + i] + wb * resized[b + i]);
+                }
+            } else {
+                java.util.Arrays.fill(acc, 0, rowFloats, 0f);
+                for (int k = 0, n = vertical.counts[oy]; k < n; k++) {
+                    float w = vertical.weights[w0 + k];
+                    int base = (vertical.firsts[oy] + k) * rowFloats;
+                    for (int i = 0; i < rowFloats; i++) {
+                        acc[i] += w * resized[base + i];
+                    }
+                }
+                for (int i = 0; i < rowFloats; i++) {
+                    channels[i] = channel(acc[i]);
                 }
             }
-            for (int ox = 0; ox < width; ox++) {
-                outPixels[o + ox] = channel(acc[ox]) << 16 | channel(acc[ox + width]) << 8 | channel(acc[ox + 2 * width]);
+            int o = oy * width;
+            for (int x = 0; x < width; x++) {
+                outPixels[o + x] = channels[x] << 16 | channels[x + width] << 8 | channels[x + 2 * width];
             }
         }
         return out;
@@ -108,18 +112,6 @@ public final class TileResampler {
     private static void horizontal(Weights h, float[] red, float[] green, float[] blue, float[] resized, int base, int width) {
         int[] firsts = h.firsts;
         float[] weights = h.weights;
-        if (h.stride == 2) {
-            for (int ox = 0; ox < width; ox++) {
-                int f = firsts[ox];
-                float wa = weights[2 * ox];
-                float wb = weights[2 * ox + 1];
-                int o = base + ox;
-                resized[o] = wa * red[f] + wb * red[f + 1];
-                resized[o + width] = wa * green[f] + wb * green[f + 1];
-                resized[o + 2 * width] = wa * blue[f] + wb * blue[f + 1];
-            }
-            return;
-        }
         if (h.stride == 3) {
             for (int ox = 0; ox < width; ox++) {
                 int f = firsts[ox];
@@ -153,6 +145,26 @@ public final class TileResampler {
         }
     }
 
+    /**
+     * {@link #horizontal} for two taps, reading the packed source row directly: the same products and sums (an
+     * 8-bit channel converts to the same float either way), without unpacking the row into three planes first.
+     */
+    private static void horizontal2(Weights h, int[] row, float[] resized, int base, int width) {
+        int[] firsts = h.firsts;
+        float[] weights = h.weights;
+        for (int ox = 0; ox < width; ox++) {
+            int f = firsts[ox];
+            float wa = weights[2 * ox];
+            float wb = weights[2 * ox + 1];
+            int p = row[f];
+            int q = row[f + 1];
+            int o = base + ox;
+            resized[o] = wa * ((p >> 16) & 0xFF) + wb * ((q >> 16) & 0xFF);
+            resized[o + width] = wa * ((p >> 8) & 0xFF) + wb * ((q >> 8) & 0xFF);
+            resized[o + 2 * width] = wa * (p & 0xFF) + wb * (q & 0xFF);
+        }
+    }
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** One thread's working buffers, grown as needed and kept. */
@@ -163,6 +175,7 @@ public final class TileResampler {
         float[] blue = new float[0];
         float[] resized = new float[0];
         float[] acc = new float[0];
+        int[] channels = new int[0];
 
         Scratch ensure(int rowLength, int resizedLength, int accLength) {
             if (row.length < rowLength) {
@@ -177,6 +190,7 @@ public final class TileResampler {
             }
             if (acc.length < accLength) {
                 acc = new float[accLength];
+                channels = new int[accLength];
             }
             return this;
         }
@@ -184,8 +198,7 @@ public final class TileResampler {
 
     /** Rounded half up and clamped; the sums are of non-negative weights times 0..255, so truncation is floor. */
     private static int channel(float v) {
-        int i = (int) (v + 0.5f);
-        return i < 0 ? 0 : Math.min(i, 255);
+        return Math.min(Math.max((int) (v + 0.5f), 0), 255);
     }
 
     /**
