@@ -1,0 +1,210 @@
+package org.tessera.tissue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A comparator network compiled to whole-row {@code min}/{@code max} operations, for the median filter. Wires
+ * carry rows of values; a comparator puts the element-wise minimum of its two wires on the first and the
+ * maximum on the second. Built symbolically: a wire is an input row at a column offset, an intermediate row,
+ * or plus infinity (padding, which a comparator only renames), and only the operations an output depends on
+ * are kept, each a single {@code min} or {@code max} loop over a row, which the JIT vectorises.
+ *
+ * <p>Buffers are numbered: {@code 0 .. inputs-1} are the inputs, then the outputs, then scratch rows reused
+ * once their last reader has run.
+ */
+final class MinMaxProgram {
+    /** A wire's value: buffer {@code buffer} read from column {@code offset}, or plus infinity (buffer -1). */
+    record Wire(int buffer, int offset) {
+        static final Wire INFINITY = new Wire(-1, 0);
+    }
+
+    private final int inputs;
+    private final int outputs;
+    private final int buffers;
+    /** Per operation: 1 for max, 0 for min; destination; the two sources and their column offsets. */
+    private final int[] isMax;
+    private final int[] dst;
+    private final int[] a;
+    private final int[] aOffset;
+    private final int[] b;
+    private final int[] bOffset;
+
+    private MinMaxProgram(int inputs, int outputs, int buffers, List<int[]> ops) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.buffers = buffers;
+        int n = ops.size();
+        isMax = new int[n];
+        dst = new int[n];
+        a = new int[n];
+        aOffset = new int[n];
+        b = new int[n];
+        bOffset = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] op = ops.get(i);
+            isMax[i] = op[0];
+            dst[i] = op[1];
+            a[i] = op[2];
+            aOffset[i] = op[3];
+            b[i] = op[4];
+            bOffset[i] = op[5];
+        }
+    }
+
+    /** Number of buffers {@link #run} needs: inputs, outputs and scratch. */
+    int buffers() {
+        return buffers;
+    }
+
+    int operations() {
+        return isMax.length;
+    }
+
+    /** Runs the program on rows of {@code length} values; {@code rows} holds every buffer, inputs filled in. */
+    void run(int[][] rows, int length) {
+        for (int op = 0; op < isMax.length; op++) {
+            int[] d = rows[dst[op]];
+            int[] x = rows[a[op]];
+            int[] y = rows[b[op]];
+            int xo = aOffset[op];
+            int yo = bOffset[op];
+            if (isMax[op] == 1) {
+                for (int i = 0; i < length; i++) {
+                    d[i] = Math.max(x[xo + i], y[yo + i]);
+                }
+            } else {
+                for (int i = 0; i < length; i++) {
+                    d[i] = Math.min(x[xo + i], y[yo + i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Evaluates the program for one column, scalar: input {@code i} read at column {@code offset} is
+     * {@code inputRows[i][offset]}. For checking a network exhaustively.
+     */
+    int[] evaluate(int[][] inputRows) {
+        int[] v = new int[buffers];
+        for (int op = 0; op < isMax.length; op++) {
+            int x = a[op] < inputs ? inputRows[a[op]][aOffset[op]] : v[a[op]];
+            int y = b[op] < inputs ? inputRows[b[op]][bOffset[op]] : v[b[op]];
+            v[dst[op]] = isMax[op] == 1 ? Math.max(x, y) : Math.min(x, y);
+        }
+        return Arrays.copyOfRange(v, inputs, inputs + outputs);
+    }
+
+    /** Collects comparators on symbolic wires, then compiles what the chosen outputs need. */
+    static final class Builder {
+        private final int inputs;
+        /** Symbolic operations in SSA form: {isMax, a, aOffset, b, bOffset}, value id = inputs + index. */
+        private final List<int[]> ops = new ArrayList<>();
+
+        Builder(int inputs) {
+            this.inputs = inputs;
+        }
+
+        /** Input buffer {@code i} read from column {@code offset}. */
+        Wire input(int i, int offset) {
+            return new Wire(i, offset);
+        }
+
+        /** Sorts the wires ascending in place with Batcher's odd-even merge sort (padded with infinity). */
+        void sort(Wire[] wires) {
+            int n = Integer.highestOneBit(Math.max(1, wires.length - 1)) << 1;
+            Wire[] w = Arrays.copyOf(wires, n);
+            Arrays.fill(w, wires.length, n, Wire.INFINITY);
+            for (int p = 1; p < n; p <<= 1) {
+                for (int k = p; k >= 1; k >>= 1) {
+                    for (int j = k % p; j + k < n; j += 2 * k) {
+                        for (int i = 0; i < Math.min(k, n - j - k); i++) {
+                            if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+                                compare(w, i + j, i + j + k);
+                            }
+                        }
+                    }
+                }
+            }
+            System.arraycopy(w, 0, wires, 0, wires.length);
+        }
+
+        private void compare(Wire[] w, int i, int j) {
+            if (w[j] == Wire.INFINITY) {
+                return;
+            }
+            if (w[i] == Wire.INFINITY) {
+                w[i] = w[j];
+                w[j] = Wire.INFINITY;
+                return;
+            }
+            Wire lo = op(0, w[i], w[j]);
+            Wire hi = op(1, w[i], w[j]);
+            w[i] = lo;
+            w[j] = hi;
+        }
+
+        private Wire op(int isMax, Wire x, Wire y) {
+            ops.add(new int[] {isMax, x.buffer(), x.offset(), y.buffer(), y.offset()});
+            return new Wire(inputs + ops.size() - 1, 0);
+        }
+
+        /**
+         * Keeps the operations the outputs depend on and assigns buffers: output {@code i} is written to
+         * buffer {@code inputs + i}, scratch rows after them are reused once read for the last time.
+         */
+        MinMaxProgram compile(Wire... results) {
+            int total = ops.size();
+            boolean[] live = new boolean[total];
+            for (Wire r : results) {
+                if (r.buffer() < inputs) {
+                    throw new IllegalArgumentException("an output must be computed, not an input or infinity");
+                }
+                live[r.buffer() - inputs] = true;
+            }
+            int[] lastUse = new int[total];
+            Arrays.fill(lastUse, -1);
+            for (int i = total - 1; i >= 0; i--) {
+                if (!live[i]) {
+                    continue;
+                }
+                for (int src : new int[] {ops.get(i)[1], ops.get(i)[3]}) {
+                    if (src >= inputs) {
+                        live[src - inputs] = true;
+                        lastUse[src - inputs] = Math.max(lastUse[src - inputs], i);
+                    }
+                }
+            }
+            int[] target = new int[total];
+            Arrays.fill(target, -1);
+            for (int o = 0; o < results.length; o++) {
+                target[results[o].buffer() - inputs] = inputs + o;
+            }
+            int next = inputs + results.length;
+            ArrayList<Integer> free = new ArrayList<>();
+            List<int[]> compiled = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                if (!live[i]) {
+                    continue;
+                }
+                int[] s = ops.get(i);
+                int x = s[1] >= inputs ? target[s[1] - inputs] : s[1];
+                int y = s[3] >= inputs ? target[s[3] - inputs] : s[3];
+                // sources read here for the last time free their rows before the destination is chosen:
+                // an element-wise operation may write the row it reads
+                for (int src : new int[] {s[1], s[3]}) {
+                    if (src >= inputs && lastUse[src - inputs] == i && target[src - inputs] >= inputs + results.length
+                            && !free.contains(target[src - inputs])) {
+                        free.add(target[src - inputs]);
+                    }
+                }
+                if (target[i] < 0) {
+                    target[i] = free.isEmpty() ? next++ : free.remove(free.size() - 1);
+                }
+                compiled.add(new int[] {s[0], target[i], x, s[2], y, s[4]});
+            }
+            return new MinMaxProgram(inputs, results.length, next, compiled);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.tessera.tissue;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Test helper: the tissue detector as it was before it was made faster (commit e8d4d61), kept verbatim as the
+ * reference the fast code must equal bit for bit: per-pixel prefix counts for the disks, breadth-first flood
+ * fill for the components, and for the median Huang's sliding histogram (still used for kernels above 7, so it
+ * stays in {@link SaturationImage}; {@link #median} is a brute-force check of it). These are the
+ * implementations that were checked against scipy ({@code TissueDetectorHer2stTest}).
+ */
+final class TissueReference {
+    private TissueReference() {
+    }
+
+    /** The whole detector, step by step as {@link TissueDetector#detect} did it. */
+    static BitSet detect(BufferedImage thumbnail, TissueOptions options) {
+        int w = thumbnail.getWidth();
+        int h = thumbnail.getHeight();
+        int[] rgb = thumbnail.getRGB(0, 0, w, h, null, 0, w);
+        int k = options.medianKernel();
+        int[] saturation = k == 1 ? SaturationImage.of(rgb)
+                : SaturationImage.slidingHistogram(SaturationImage.of(rgb), w, h, k);
+        int threshold = Math.max(Otsu.threshold(saturation), options.minSaturation());
+        boolean[] mask = new boolean[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            mask[i] = saturation[i] > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
+        }
+        mask = disk(disk(mask, w, h, options.closingRadius(), true), w, h, options.closingRadius(), false);
+        mask = disk(disk(mask, w, h, options.openingRadius(), false), w, h, options.openingRadius(), true);
+        mask = removeSmallObjects(mask, w, h, options.minObjectPixels());
+        mask = fillSmallHoles(mask, w, h, options.maxHolePixels());
+        BitSet bits = new BitSet(mask.length);
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                bits.set(i);
+            }
+        }
+        return bits;
+    }
+
+    /** Dilation (any neighbour set) or erosion (all in-image neighbours set) using per-row prefix counts. */
+    static boolean[] disk(boolean[] in, int width, int height, int radius, boolean dilate) {
+        if (radius == 0) {
+            return in.clone();
+        }
+        int[] prefix = new int[(width + 1) * height];
+        for (int y = 0; y < height; y++) {
+            int base = y * (width + 1);
+            for (int x = 0; x < width; x++) {
+                prefix[base + x + 1] = prefix[base + x] + (in[y * width + x] ? 1 : 0);
+            }
+        }
+        int[] halfWidth = new int[2 * radius + 1];
+        for (int dy = -radius; dy <= radius; dy++) {
+            halfWidth[dy + radius] = (int) Math.floor(Math.sqrt((double) radius * radius - dy * dy));
+        }
+        boolean[] out = new boolean[in.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean result = !dilate;
+                for (int dy = -radius; dy <= radius; dy++) {
+                    int yy = y + dy;
+                    if (yy < 0 || yy >= height) {
+                        continue;
+                    }
+                    int a = halfWidth[dy + radius];
+                    int x0 = Math.max(0, x - a);
+                    int x1 = Math.min(width - 1, x + a);
+                    int base = yy * (width + 1);
+                    int count = prefix[base + x1 + 1] - prefix[base + x0];
+                    if (dilate && count > 0) {
+                        result = true;
+                        break;
+                    }
+                    if (!dilate && count != x1 - x0 + 1) {
+                        result = false;
+                        break;
+                    }
+                }
+                out[y * width + x] = result;
+            }
+        }
+        return out;
+    }
+
+    static boolean[] removeSmallObjects(boolean[] in, int width, int height, int minPixels) {
+        boolean[] out = in.clone();
+        Components c = label(in, width, height, true, true);
+        for (int i = 0; i < out.length; i++) {
+            int label = c.labels()[i];
+            if (label > 0 && c.sizes()[label] < minPixels) {
+                out[i] = false;
+            }
+        }
+        return out;
+    }
+
+    static boolean[] fillSmallHoles(boolean[] in, int width, int height, int maxPixels) {
+        boolean[] out = in.clone();
+        Components c = label(in, width, height, false, false);
+        for (int i = 0; i < out.length; i++) {
+            int label = c.labels()[i];
+            if (label > 0 && c.sizes()[label] < maxPixels && !c.touchesBorder()[label]) {
+                out[i] = true;
+            }
+        }
+        return out;
+    }
+
+    /** Breadth-first flood fill; labels from 1 in the raster order of each component's first pixel. */
+    static Components label(boolean[] mask, int width, int height, boolean value, boolean eightConnected) {
+        int[] labels = new int[mask.length];
+        int[] sizes = new int[16];
+        boolean[] border = new boolean[16];
+        int[] queue = new int[mask.length];
+        int next = 1;
+        int[] dx = eightConnected ? new int[] {-1, 0, 1, -1, 1, -1, 0, 1} : new int[] {0, -1, 1, 0};
+        int[] dy = eightConnected ? new int[] {-1, -1, -1, 0, 0, 1, 1, 1} : new int[] {-1, 0, 0, 1};
+        for (int start = 0; start < mask.length; start++) {
+            if (mask[start] != value || labels[start] != 0) {
+                continue;
+            }
+            if (next >= sizes.length) {
+                sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                border = Arrays.copyOf(border, border.length * 2);
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            labels[start] = next;
+            while (head < tail) {
+                int p = queue[head++];
+                int x = p % width;
+                int y = p / width;
+                if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
+                    border[next] = true;
+                }
+                for (int k = 0; k < dx.length; k++) {
+                    int nx = x + dx[k];
+                    int ny = y + dy[k];
+                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+                        continue;
+                    }
+                    int q = ny * width + nx;
+                    if (mask[q] == value && labels[q] == 0) {
+                        labels[q] = next;
+                        queue[tail++] = q;
+                    }
+                }
+            }
+            sizes[next] = tail;
+            next++;
+        }
+        return new Components(labels, Arrays.copyOf(sizes, next), Arrays.copyOf(border, next));
+    }
+
+    /** Median of each clamped {@code k x k} window by sorting its values (scipy's {@code mode='nearest'}). */
+    static int[] median(int[] values, int width, int height, int k) {
+        int r = k / 2;
+        int[] out = new int[values.length];
+        int[] window = new int[k * k];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int n = 0;
+                for (int dy = -r; dy <= r; dy++) {
+                    for (int dx = -r; dx <= r; dx++) {
+                        window[n++] = values[clamp(y + dy, height) * width + clamp(x + dx, width)];
+                    }
+                }
+                Arrays.sort(window);
+                out[y * width + x] = window[window.length / 2];
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int i, int n) {
+        return i < 0 ? 0 : (i >= n ? n - 1 : i);
+    }
+}
