@@ -2,6 +2,7 @@ package org.tessera.tissue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ import java.util.List;
 final class MedianNetwork {
     /** Kernels the network is built for; larger ones use the sliding histogram. */
     static final int MAX_KERNEL = 7;
+    private static final int CHUNK = Integer.getInteger("chunk", 256);
     private static final MedianNetwork[] BY_KERNEL = new MedianNetwork[MAX_KERNEL + 1];
 
     static {
@@ -33,7 +35,7 @@ final class MedianNetwork {
     private final int k;
     /** Inputs: the k rows (clamped, padded by k/2 each side); outputs: the sorted rows S_0..S_{k-1}. */
     private final MinMaxProgram columns;
-    /** Inputs: S_0..S_{k-1}, read at column offsets 0..k-1; output: the median row. */
+    /** Inputs: S_i shifted left by j at index {@code i * k + j}; output: the median row. */
     private final MinMaxProgram windows;
 
     private MedianNetwork(int k) {
@@ -41,34 +43,39 @@ final class MedianNetwork {
         MinMaxProgram.Builder vertical = new MinMaxProgram.Builder(k);
         MinMaxProgram.Wire[] column = new MinMaxProgram.Wire[k];
         for (int i = 0; i < k; i++) {
-            column[i] = vertical.input(i, 0);
+            column[i] = vertical.input(i);
         }
         vertical.sort(column);
         this.columns = vertical.compile(column);
 
-        MinMaxProgram.Builder horizontal = new MinMaxProgram.Builder(k);
+        MinMaxProgram.Builder horizontal = new MinMaxProgram.Builder(k * k);
         MinMaxProgram.Wire[][] m = new MinMaxProgram.Wire[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                m[i][j] = horizontal.input(i, j);
+                m[i][j] = horizontal.input(i * k + j);
             }
             horizontal.sort(m[i]);
         }
         int median = (k * k - 1) / 2;
         int below = 0;
-        List<MinMaxProgram.Wire> candidates = new ArrayList<>();
+        // the candidates of each row are consecutive in it, hence already sorted: merge, smallest lists first
+        List<MinMaxProgram.Wire[]> lists = new ArrayList<>();
         for (int i = 0; i < k; i++) {
+            List<MinMaxProgram.Wire> row = new ArrayList<>();
             for (int j = 0; j < k; j++) {
                 if ((k - i) * (k - j) > median + 1) {
                     below++;
                 } else if ((i + 1) * (j + 1) <= median + 1) {
-                    candidates.add(m[i][j]);
+                    row.add(m[i][j]);
                 }
             }
+            lists.add(row.toArray(MinMaxProgram.Wire[]::new));
         }
-        MinMaxProgram.Wire[] c = candidates.toArray(MinMaxProgram.Wire[]::new);
-        horizontal.sort(c);
-        this.windows = horizontal.compile(c[median - below]);
+        while (lists.size() > 1) {
+            lists.sort(Comparator.comparingInt(l -> l.length));
+            lists.add(horizontal.merge(lists.remove(0), lists.remove(0)));
+        }
+        this.windows = horizontal.compile(lists.get(0)[median - below]);
     }
 
     /** The network for odd {@code k} in 3..{@link #MAX_KERNEL}. */
@@ -108,18 +115,16 @@ final class MedianNetwork {
         for (int i = k; i < vertical.length; i++) {
             vertical[i] = new int[padded];
         }
-        for (int i = 0; i < k; i++) {
-            horizontal[i] = vertical[k + i];
-        }
-        for (int i = k; i < horizontal.length; i++) {
-            horizontal[i] = new int[width];
+        for (int i = 0; i < horizontal.length; i++) {
+            // S_i unshifted is read in place (its first width values)
+            horizontal[i] = i < k * k && i % k == 0 ? vertical[k + i / k] : new int[width];
         }
         // ring of padded input rows, slot y % k holding row y
         int[][] ring = new int[k][padded];
         int[] ringRow = new int[k];
         Arrays.fill(ringRow, -1);
         byte[] out = new byte[pixels.length];
-        int[] median = horizontal[k];
+        int[] median = horizontal[k * k];
         for (int y = 0; y < height; y++) {
             for (int dy = -r; dy <= r; dy++) {
                 int yy = Math.clamp(y + dy, 0, height - 1);
@@ -130,8 +135,17 @@ final class MedianNetwork {
                 }
                 vertical[dy + r] = ring[slot];
             }
-            columns.run(vertical, padded);
-            windows.run(horizontal, width);
+            columns.run(vertical, 0, padded);
+            // in chunks whose rows stay in the first-level cache
+            for (int from = 0; from < width; from += CHUNK) {
+                int to = Math.min(width, from + CHUNK);
+                for (int i = 0; i < k; i++) {
+                    for (int j = 1; j < k; j++) {
+                        System.arraycopy(vertical[k + i], from + j, horizontal[i * k + j], from, to - from);
+                    }
+                }
+                windows.run(horizontal, from, to);
+            }
             int o = y * width;
             for (int x = 0; x < width; x++) {
                 out[o + x] = (byte) median[x];

@@ -7,29 +7,29 @@ import java.util.List;
 /**
  * A comparator network compiled to whole-row {@code min}/{@code max} operations, for the median filter. Wires
  * carry rows of values; a comparator puts the element-wise minimum of its two wires on the first and the
- * maximum on the second. Built symbolically: a wire is an input row at a column offset, an intermediate row,
- * or plus infinity (padding, which a comparator only renames), and only the operations an output depends on
- * are kept, each a single {@code min} or {@code max} loop over a row, which the JIT vectorises.
+ * maximum on the second. Built symbolically: a wire is an input row, an intermediate row, or plus infinity
+ * (padding, which a comparator only renames), and only the operations an output depends on are kept, each a
+ * single {@code min} or {@code max} loop over a row. All rows are read and written at the same index, which is
+ * what lets the JIT vectorise the loops (with a column offset between two rows it cannot rule out that they
+ * overlap, and stays scalar, about six times slower).
  *
  * <p>Buffers are numbered: {@code 0 .. inputs-1} are the inputs, then the outputs, then scratch rows reused
  * once their last reader has run.
  */
 final class MinMaxProgram {
-    /** A wire's value: buffer {@code buffer} read from column {@code offset}, or plus infinity (buffer -1). */
-    record Wire(int buffer, int offset) {
-        static final Wire INFINITY = new Wire(-1, 0);
+    /** A wire's value: the row in buffer {@code buffer}, or plus infinity (buffer -1). */
+    record Wire(int buffer) {
+        static final Wire INFINITY = new Wire(-1);
     }
 
     private final int inputs;
     private final int outputs;
     private final int buffers;
-    /** Per operation: 1 for max, 0 for min; destination; the two sources and their column offsets. */
+    /** Per operation: 1 for max, 0 for min; destination; the two sources. */
     private final int[] isMax;
     private final int[] dst;
     private final int[] a;
-    private final int[] aOffset;
     private final int[] b;
-    private final int[] bOffset;
 
     private MinMaxProgram(int inputs, int outputs, int buffers, List<int[]> ops) {
         this.inputs = inputs;
@@ -39,17 +39,13 @@ final class MinMaxProgram {
         isMax = new int[n];
         dst = new int[n];
         a = new int[n];
-        aOffset = new int[n];
         b = new int[n];
-        bOffset = new int[n];
         for (int i = 0; i < n; i++) {
             int[] op = ops.get(i);
             isMax[i] = op[0];
             dst[i] = op[1];
             a[i] = op[2];
-            aOffset[i] = op[3];
-            b[i] = op[4];
-            bOffset[i] = op[5];
+            b[i] = op[3];
         }
     }
 
@@ -62,36 +58,32 @@ final class MinMaxProgram {
         return isMax.length;
     }
 
-    /** Runs the program on rows of {@code length} values; {@code rows} holds every buffer, inputs filled in. */
-    void run(int[][] rows, int length) {
+    /**
+     * Runs the program on columns {@code from} (inclusive) to {@code to} of the rows; {@code rows} holds every
+     * buffer, inputs filled in.
+     */
+    void run(int[][] rows, int from, int to) {
         for (int op = 0; op < isMax.length; op++) {
             int[] d = rows[dst[op]];
             int[] x = rows[a[op]];
             int[] y = rows[b[op]];
-            int xo = aOffset[op];
-            int yo = bOffset[op];
             if (isMax[op] == 1) {
-                for (int i = 0; i < length; i++) {
-                    d[i] = Math.max(x[xo + i], y[yo + i]);
+                for (int i = from; i < to; i++) {
+                    d[i] = Math.max(x[i], y[i]);
                 }
             } else {
-                for (int i = 0; i < length; i++) {
-                    d[i] = Math.min(x[xo + i], y[yo + i]);
+                for (int i = from; i < to; i++) {
+                    d[i] = Math.min(x[i], y[i]);
                 }
             }
         }
     }
 
-    /**
-     * Evaluates the program for one column, scalar: input {@code i} read at column {@code offset} is
-     * {@code inputRows[i][offset]}. For checking a network exhaustively.
-     */
-    int[] evaluate(int[][] inputRows) {
-        int[] v = new int[buffers];
+    /** Evaluates the program on one value per input, for checking a network exhaustively. */
+    int[] evaluate(int[] inputValues) {
+        int[] v = Arrays.copyOf(inputValues, buffers);
         for (int op = 0; op < isMax.length; op++) {
-            int x = a[op] < inputs ? inputRows[a[op]][aOffset[op]] : v[a[op]];
-            int y = b[op] < inputs ? inputRows[b[op]][bOffset[op]] : v[b[op]];
-            v[dst[op]] = isMax[op] == 1 ? Math.max(x, y) : Math.min(x, y);
+            v[dst[op]] = isMax[op] == 1 ? Math.max(v[a[op]], v[b[op]]) : Math.min(v[a[op]], v[b[op]]);
         }
         return Arrays.copyOfRange(v, inputs, inputs + outputs);
     }
@@ -99,16 +91,16 @@ final class MinMaxProgram {
     /** Collects comparators on symbolic wires, then compiles what the chosen outputs need. */
     static final class Builder {
         private final int inputs;
-        /** Symbolic operations in SSA form: {isMax, a, aOffset, b, bOffset}, value id = inputs + index. */
+        /** Symbolic operations in SSA form: {isMax, a, b}, value id = inputs + index. */
         private final List<int[]> ops = new ArrayList<>();
 
         Builder(int inputs) {
             this.inputs = inputs;
         }
 
-        /** Input buffer {@code i} read from column {@code offset}. */
-        Wire input(int i, int offset) {
-            return new Wire(i, offset);
+        /** Input buffer {@code i}. */
+        Wire input(int i) {
+            return new Wire(i);
         }
 
         /** Sorts the wires ascending in place with Batcher's odd-even merge sort (padded with infinity). */
@@ -117,17 +109,35 @@ final class MinMaxProgram {
             Wire[] w = Arrays.copyOf(wires, n);
             Arrays.fill(w, wires.length, n, Wire.INFINITY);
             for (int p = 1; p < n; p <<= 1) {
-                for (int k = p; k >= 1; k >>= 1) {
-                    for (int j = k % p; j + k < n; j += 2 * k) {
-                        for (int i = 0; i < Math.min(k, n - j - k); i++) {
-                            if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
-                                compare(w, i + j, i + j + k);
-                            }
+                mergePass(w, p);
+            }
+            System.arraycopy(w, 0, wires, 0, wires.length);
+        }
+
+        /** Merges two ascending lists into one (Batcher's odd-even merge, each list padded with infinity). */
+        Wire[] merge(Wire[] first, Wire[] second) {
+            int half = Integer.highestOneBit(Math.max(1, Math.max(first.length, second.length) - 1)) << 1;
+            Wire[] w = new Wire[2 * half];
+            Arrays.fill(w, Wire.INFINITY);
+            System.arraycopy(first, 0, w, 0, first.length);
+            System.arraycopy(second, 0, w, half, second.length);
+            mergePass(w, half);
+            // infinity only ever moves up, so the merged values fill the bottom wires
+            return Arrays.copyOf(w, first.length + second.length);
+        }
+
+        /** The stage of Batcher's network that merges sorted blocks of {@code p} wires into blocks of 2p. */
+        private void mergePass(Wire[] w, int p) {
+            int n = w.length;
+            for (int k = p; k >= 1; k >>= 1) {
+                for (int j = k % p; j + k < n; j += 2 * k) {
+                    for (int i = 0; i < Math.min(k, n - j - k); i++) {
+                        if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+                            compare(w, i + j, i + j + k);
                         }
                     }
                 }
             }
-            System.arraycopy(w, 0, wires, 0, wires.length);
         }
 
         private void compare(Wire[] w, int i, int j) {
@@ -146,8 +156,8 @@ final class MinMaxProgram {
         }
 
         private Wire op(int isMax, Wire x, Wire y) {
-            ops.add(new int[] {isMax, x.buffer(), x.offset(), y.buffer(), y.offset()});
-            return new Wire(inputs + ops.size() - 1, 0);
+            ops.add(new int[] {isMax, x.buffer(), y.buffer()});
+            return new Wire(inputs + ops.size() - 1);
         }
 
         /**
@@ -169,7 +179,7 @@ final class MinMaxProgram {
                 if (!live[i]) {
                     continue;
                 }
-                for (int src : new int[] {ops.get(i)[1], ops.get(i)[3]}) {
+                for (int src : new int[] {ops.get(i)[1], ops.get(i)[2]}) {
                     if (src >= inputs) {
                         live[src - inputs] = true;
                         lastUse[src - inputs] = Math.max(lastUse[src - inputs], i);
@@ -190,10 +200,10 @@ final class MinMaxProgram {
                 }
                 int[] s = ops.get(i);
                 int x = s[1] >= inputs ? target[s[1] - inputs] : s[1];
-                int y = s[3] >= inputs ? target[s[3] - inputs] : s[3];
+                int y = s[2] >= inputs ? target[s[2] - inputs] : s[2];
                 // sources read here for the last time free their rows before the destination is chosen:
                 // an element-wise operation may write the row it reads
-                for (int src : new int[] {s[1], s[3]}) {
+                for (int src : new int[] {s[1], s[2]}) {
                     if (src >= inputs && lastUse[src - inputs] == i && target[src - inputs] >= inputs + results.length
                             && !free.contains(target[src - inputs])) {
                         free.add(target[src - inputs]);
@@ -202,7 +212,7 @@ final class MinMaxProgram {
                 if (target[i] < 0) {
                     target[i] = free.isEmpty() ? next++ : free.remove(free.size() - 1);
                 }
-                compiled.add(new int[] {s[0], target[i], x, s[2], y, s[4]});
+                compiled.add(new int[] {s[0], target[i], x, y});
             }
             return new MinMaxProgram(inputs, results.length, next, compiled);
         }

@@ -47,16 +47,7 @@ public final class TissueDetector {
         int w = thumbnail.getWidth();
         int h = thumbnail.getHeight();
         int[] rgb = pixels(thumbnail);
-        byte[] saturation = SaturationImage.medianOfRgb(rgb, w, h, options.medianKernel());
-        long[] hist = new long[256];
-        for (byte s : saturation) {
-            hist[s & 0xFF]++;
-        }
-        int threshold = Math.max(Otsu.fromHistogram(hist), options.minSaturation());
-        boolean[] mask = new boolean[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            mask[i] = (saturation[i] & 0xFF) > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
-        }
+        boolean[] mask = tissuePixels(rgb, SaturationImage.medianOfRgb(rgb, w, h, options.medianKernel()));
         boolean[] other = new boolean[rgb.length];
         Morphology.disk(mask, other, w, h, options.closingRadius(), true);
         Morphology.disk(other, mask, w, h, options.closingRadius(), false);
@@ -71,6 +62,20 @@ public final class TissueDetector {
             }
         }
         return TissueMask.of(w, h, downsample, BitSet.valueOf(words));
+    }
+
+    /** Pixels whose median-filtered saturation is above the threshold and that are not ink. */
+    boolean[] tissuePixels(int[] rgb, byte[] medianSaturation) {
+        long[] hist = new long[256];
+        for (byte s : medianSaturation) {
+            hist[s & 0xFF]++;
+        }
+        int threshold = Math.max(Otsu.fromHistogram(hist), options.minSaturation());
+        boolean[] mask = new boolean[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            mask[i] = (medianSaturation[i] & 0xFF) > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
+        }
+        return mask;
     }
 
     /**

@@ -18,11 +18,11 @@ class MedianNetworkTest {
         for (int k = 3; k <= MedianNetwork.MAX_KERNEL; k += 2) {
             MinMaxProgram columns = MedianNetwork.of(k).columns();
             for (int bits = 0; bits < 1 << k; bits++) {
-                int[][] rows = new int[k][1];
+                int[] column = new int[k];
                 for (int i = 0; i < k; i++) {
-                    rows[i][0] = bits >> i & 1;
+                    column[i] = bits >> i & 1;
                 }
-                int[] sorted = columns.evaluate(rows);
+                int[] sorted = columns.evaluate(column);
                 int ones = Integer.bitCount(bits);
                 for (int i = 0; i < k; i++) {
                     assertEquals(i >= k - ones ? 1 : 0, sorted[i], "k " + k + " column " + bits);
@@ -36,7 +36,7 @@ class MedianNetworkTest {
         for (int k = 3; k <= MedianNetwork.MAX_KERNEL; k += 2) {
             MinMaxProgram windows = MedianNetwork.of(k).windows();
             int[] ones = new int[k];
-            int[][] rows = new int[k][k];
+            int[] window = new int[k * k]; // rank i of column j at i * k + j
             int cases = (int) Math.pow(k + 1, k);
             for (int c = 0; c < cases; c++) {
                 int total = 0;
@@ -44,11 +44,11 @@ class MedianNetworkTest {
                     ones[j] = rest % (k + 1);
                     total += ones[j];
                     for (int i = 0; i < k; i++) {
-                        rows[i][j] = i >= k - ones[j] ? 1 : 0; // column j sorted ascending
+                        window[i * k + j] = i >= k - ones[j] ? 1 : 0; // column j sorted ascending
                     }
                 }
                 int expected = total > (k * k - 1) / 2 ? 1 : 0;
-                assertEquals(expected, windows.evaluate(rows)[0], "k " + k + " ones per column "
+                assertEquals(expected, windows.evaluate(window)[0], "k " + k + " ones per column "
                         + java.util.Arrays.toString(ones));
             }
         }
