@@ -75,6 +75,17 @@ class MedianNetworkTest {
     }
 
     @Test
+    void saturationTableEqualsTheFormulaForEveryChannelTriple() {
+        int[] rgb = new int[1 << 16];
+        for (int red = 0; red < 256; red++) {
+            for (int p = 0; p < rgb.length; p++) {
+                rgb[p] = red << 16 | p;
+            }
+            assertArrayEquals(TissueReference.saturation(rgb), SaturationImage.of(rgb), "red " + red);
+        }
+    }
+
+    @Test
     void saturationIsFilteredWithoutItsImage() {
         Random random = new Random(5);
         for (int[] size : RandomMasks.SIZES) {
@@ -85,7 +96,7 @@ class MedianNetworkTest {
                 rgb[i] = random.nextInt();
             }
             for (int k = 1; k <= 9; k += 2) {
-                int[] expected = TissueReference.median(SaturationImage.of(rgb), w, h, k);
+                int[] expected = TissueReference.median(TissueReference.saturation(rgb), w, h, k);
                 byte[] actual = SaturationImage.medianOfRgb(rgb, w, h, k);
                 for (int i = 0; i < rgb.length; i++) {
                     assertEquals(expected[i], actual[i] & 0xFF, w + "x" + h + " k " + k + " pixel " + i);

@@ -21,8 +21,7 @@ final class TissueReference {
         int h = thumbnail.getHeight();
         int[] rgb = thumbnail.getRGB(0, 0, w, h, null, 0, w);
         int k = options.medianKernel();
-        int[] saturation = k == 1 ? SaturationImage.of(rgb)
-                : SaturationImage.slidingHistogram(SaturationImage.of(rgb), w, h, k);
+        int[] saturation = k == 1 ? saturation(rgb) : SaturationImage.slidingHistogram(saturation(rgb), w, h, k);
         int threshold = Math.max(Otsu.threshold(saturation), options.minSaturation());
         boolean[] mask = new boolean[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
@@ -39,6 +38,18 @@ final class TissueReference {
             }
         }
         return bits;
+    }
+
+    /** {@code floor(255 * (max - min) / max)} per packed RGB pixel, 0 for black. */
+    static int[] saturation(int[] rgb) {
+        int[] s = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            int max = Math.max((p >> 16) & 0xFF, Math.max((p >> 8) & 0xFF, p & 0xFF));
+            int min = Math.min((p >> 16) & 0xFF, Math.min((p >> 8) & 0xFF, p & 0xFF));
+            s[i] = max == 0 ? 0 : 255 * (max - min) / max;
+        }
+        return s;
     }
 
     /** Dilation (any neighbour set) or erosion (all in-image neighbours set) using per-row prefix counts. */
