@@ -23,7 +23,6 @@ import java.util.List;
 final class MedianNetwork {
     /** Kernels the network is built for; larger ones use the sliding histogram. */
     static final int MAX_KERNEL = 7;
-    private static final int CHUNK = Integer.getInteger("chunk", 256);
     private static final MedianNetwork[] BY_KERNEL = new MedianNetwork[MAX_KERNEL + 1];
 
     static {
@@ -136,16 +135,12 @@ final class MedianNetwork {
                 vertical[dy + r] = ring[slot];
             }
             columns.run(vertical, 0, padded);
-            // in chunks whose rows stay in the first-level cache
-            for (int from = 0; from < width; from += CHUNK) {
-                int to = Math.min(width, from + CHUNK);
-                for (int i = 0; i < k; i++) {
-                    for (int j = 1; j < k; j++) {
-                        System.arraycopy(vertical[k + i], from + j, horizontal[i * k + j], from, to - from);
-                    }
+            for (int i = 0; i < k; i++) {
+                for (int j = 1; j < k; j++) {
+                    System.arraycopy(vertical[k + i], j, horizontal[i * k + j], 0, width);
                 }
-                windows.run(horizontal, from, to);
             }
+            windows.run(horizontal, 0, width);
             int o = y * width;
             for (int x = 0; x < width; x++) {
                 out[o + x] = (byte) median[x];

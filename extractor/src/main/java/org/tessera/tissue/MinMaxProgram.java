@@ -22,12 +22,18 @@ final class MinMaxProgram {
         static final Wire INFINITY = new Wire(-1);
     }
 
+    private static final int MIN = 0;
+    private static final int MAX = 1;
+    /** A whole comparator: minimum and maximum of the same two rows in one loop, which reads them once. */
+    private static final int BOTH = 2;
+
     private final int inputs;
     private final int outputs;
     private final int buffers;
-    /** Per operation: 1 for max, 0 for min; destination; the two sources. */
-    private final int[] isMax;
+    /** Per operation: its kind; destination (of the minimum, for BOTH); destination of the maximum; sources. */
+    private final int[] kind;
     private final int[] dst;
+    private final int[] dstMax;
     private final int[] a;
     private final int[] b;
 
@@ -36,16 +42,18 @@ final class MinMaxProgram {
         this.outputs = outputs;
         this.buffers = buffers;
         int n = ops.size();
-        isMax = new int[n];
+        kind = new int[n];
         dst = new int[n];
+        dstMax = new int[n];
         a = new int[n];
         b = new int[n];
         for (int i = 0; i < n; i++) {
             int[] op = ops.get(i);
-            isMax[i] = op[0];
+            kind[i] = op[0];
             dst[i] = op[1];
-            a[i] = op[2];
-            b[i] = op[3];
+            dstMax[i] = op[2];
+            a[i] = op[3];
+            b[i] = op[4];
         }
     }
 
@@ -54,8 +62,9 @@ final class MinMaxProgram {
         return buffers;
     }
 
+    /** Number of row loops a run makes (a whole comparator is one). */
     int operations() {
-        return isMax.length;
+        return kind.length;
     }
 
     /**
@@ -63,17 +72,29 @@ final class MinMaxProgram {
      * buffer, inputs filled in.
      */
     void run(int[][] rows, int from, int to) {
-        for (int op = 0; op < isMax.length; op++) {
+        for (int op = 0; op < kind.length; op++) {
             int[] d = rows[dst[op]];
             int[] x = rows[a[op]];
             int[] y = rows[b[op]];
-            if (isMax[op] == 1) {
-                for (int i = from; i < to; i++) {
-                    d[i] = Math.max(x[i], y[i]);
+            switch (kind[op]) {
+                case MIN -> {
+                    for (int i = from; i < to; i++) {
+                        d[i] = Math.min(x[i], y[i]);
+                    }
                 }
-            } else {
-                for (int i = from; i < to; i++) {
-                    d[i] = Math.min(x[i], y[i]);
+                case MAX -> {
+                    for (int i = from; i < to; i++) {
+                        d[i] = Math.max(x[i], y[i]);
+                    }
+                }
+                default -> {
+                    int[] e = rows[dstMax[op]];
+                    for (int i = from; i < to; i++) {
+                        int p = x[i];
+                        int q = y[i];
+                        d[i] = Math.min(p, q);
+                        e[i] = Math.max(p, q);
+                    }
                 }
             }
         }
@@ -82,8 +103,17 @@ final class MinMaxProgram {
     /** Evaluates the program on one value per input, for checking a network exhaustively. */
     int[] evaluate(int[] inputValues) {
         int[] v = Arrays.copyOf(inputValues, buffers);
-        for (int op = 0; op < isMax.length; op++) {
-            v[dst[op]] = isMax[op] == 1 ? Math.max(v[a[op]], v[b[op]]) : Math.min(v[a[op]], v[b[op]]);
+        for (int op = 0; op < kind.length; op++) {
+            int p = v[a[op]];
+            int q = v[b[op]];
+            if (kind[op] == MAX) {
+                v[dst[op]] = Math.max(p, q);
+            } else {
+                v[dst[op]] = Math.min(p, q);
+                if (kind[op] == BOTH) {
+                    v[dstMax[op]] = Math.max(p, q);
+                }
+            }
         }
         return Arrays.copyOfRange(v, inputs, inputs + outputs);
     }
@@ -91,7 +121,10 @@ final class MinMaxProgram {
     /** Collects comparators on symbolic wires, then compiles what the chosen outputs need. */
     static final class Builder {
         private final int inputs;
-        /** Symbolic operations in SSA form: {isMax, a, b}, value id = inputs + index. */
+        /**
+         * Symbolic operations in SSA form: {MIN or MAX, a, b}, value id = inputs + index; a comparator adds its
+         * minimum then its maximum.
+         */
         private final List<int[]> ops = new ArrayList<>();
 
         Builder(int inputs) {
@@ -149,14 +182,14 @@ final class MinMaxProgram {
                 w[j] = Wire.INFINITY;
                 return;
             }
-            Wire lo = op(0, w[i], w[j]);
-            Wire hi = op(1, w[i], w[j]);
+            Wire lo = op(MIN, w[i], w[j]);
+            Wire hi = op(MAX, w[i], w[j]);
             w[i] = lo;
             w[j] = hi;
         }
 
-        private Wire op(int isMax, Wire x, Wire y) {
-            ops.add(new int[] {isMax, x.buffer(), y.buffer()});
+        private Wire op(int kind, Wire x, Wire y) {
+            ops.add(new int[] {kind, x.buffer(), y.buffer()});
             return new Wire(inputs + ops.size() - 1);
         }
 
@@ -199,20 +232,28 @@ final class MinMaxProgram {
                     continue;
                 }
                 int[] s = ops.get(i);
+                // a minimum followed by the live maximum of the same comparator: one loop for both
+                boolean both = s[0] == MIN && i + 1 < total && live[i + 1] && ops.get(i + 1)[0] == MAX
+                        && ops.get(i + 1)[1] == s[1] && ops.get(i + 1)[2] == s[2];
+                int last = both ? i + 1 : i;
                 int x = s[1] >= inputs ? target[s[1] - inputs] : s[1];
                 int y = s[2] >= inputs ? target[s[2] - inputs] : s[2];
-                // sources read here for the last time free their rows before the destination is chosen:
+                // sources read here for the last time free their rows before the destinations are chosen:
                 // an element-wise operation may write the row it reads
                 for (int src : new int[] {s[1], s[2]}) {
-                    if (src >= inputs && lastUse[src - inputs] == i && target[src - inputs] >= inputs + results.length
+                    if (src >= inputs && lastUse[src - inputs] >= i && lastUse[src - inputs] <= last
+                            && target[src - inputs] >= inputs + results.length
                             && !free.contains(target[src - inputs])) {
                         free.add(target[src - inputs]);
                     }
                 }
-                if (target[i] < 0) {
-                    target[i] = free.isEmpty() ? next++ : free.remove(free.size() - 1);
+                for (int v = i; v <= last; v++) {
+                    if (target[v] < 0) {
+                        target[v] = free.isEmpty() ? next++ : free.remove(free.size() - 1);
+                    }
                 }
-                compiled.add(new int[] {s[0], target[i], x, y});
+                compiled.add(new int[] {both ? BOTH : s[0], target[i], both ? target[i + 1] : -1, x, y});
+                i = last;
             }
             return new MinMaxProgram(inputs, results.length, next, compiled);
         }

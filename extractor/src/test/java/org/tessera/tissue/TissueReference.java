@@ -97,25 +97,27 @@ final class TissueReference {
         return out;
     }
 
+    /** Tissue components (8-connected) of fewer than {@code minPixels} pixels cleared. */
     static boolean[] removeSmallObjects(boolean[] in, int width, int height, int minPixels) {
-        boolean[] out = in.clone();
-        Components c = label(in, width, height, true, true);
-        for (int i = 0; i < out.length; i++) {
-            int label = c.labels()[i];
-            if (label > 0 && c.sizes()[label] < minPixels) {
-                out[i] = false;
-            }
-        }
-        return out;
+        return flip(in, label(in, width, height, true, true), (size, border) -> size < minPixels);
     }
 
+    /** Background components (4-connected) of fewer than {@code maxPixels} not touching the border set. */
     static boolean[] fillSmallHoles(boolean[] in, int width, int height, int maxPixels) {
+        return flip(in, label(in, width, height, false, false), (size, border) -> size < maxPixels && !border);
+    }
+
+    private interface Chosen {
+        boolean test(int size, boolean touchesBorder);
+    }
+
+    /** A copy of the mask with the pixels of the chosen components inverted. */
+    private static boolean[] flip(boolean[] in, Components c, Chosen chosen) {
         boolean[] out = in.clone();
-        Components c = label(in, width, height, false, false);
         for (int i = 0; i < out.length; i++) {
             int label = c.labels()[i];
-            if (label > 0 && c.sizes()[label] < maxPixels && !c.touchesBorder()[label]) {
-                out[i] = true;
+            if (label > 0 && chosen.test(c.sizes()[label], c.touchesBorder()[label])) {
+                out[i] = !in[i];
             }
         }
         return out;
