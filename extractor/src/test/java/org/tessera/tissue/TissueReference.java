@@ -25,7 +25,7 @@ final class TissueReference {
         int threshold = Math.max(Otsu.threshold(saturation), options.minSaturation());
         boolean[] mask = new boolean[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
-            mask[i] = saturation[i] > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
+            mask[i] = saturation[i] > threshold && !(options.rejectInk() && isInk(rgb[i]));
         }
         mask = disk(disk(mask, w, h, options.closingRadius(), true), w, h, options.closingRadius(), false);
         mask = disk(disk(mask, w, h, options.openingRadius(), false), w, h, options.openingRadius(), true);
@@ -38,6 +38,27 @@ final class TissueReference {
             }
         }
         return bits;
+    }
+
+    /** {@link InkRules#isInk} before its shortcut for reddish pixels. */
+    static boolean isInk(int rgb) {
+        int r = (rgb >> 16) & 0xFF;
+        int g = (rgb >> 8) & 0xFF;
+        int b = rgb & 0xFF;
+        int max = Math.max(r, Math.max(g, b));
+        int min = Math.min(r, Math.min(g, b));
+        if (max < 50) {
+            return true;
+        }
+        int delta = max - min;
+        if (delta == 0) {
+            return false;
+        }
+        double saturation = (double) delta / max;
+        double hue = InkRules.hueDegrees(r, g, b, max, delta);
+        boolean blue = hue >= 195 && hue <= 250 && saturation >= 0.6 && max >= 153;
+        boolean green = hue >= 70 && hue < 190 && saturation >= 0.25;
+        return blue || green;
     }
 
     /** {@code floor(255 * (max - min) / max)} per packed RGB pixel, 0 for black. */
