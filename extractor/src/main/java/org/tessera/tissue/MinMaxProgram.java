@@ -8,10 +8,12 @@ import java.util.List;
  * A comparator network compiled to whole-row {@code min}/{@code max} operations, for the median filter. Wires
  * carry rows of values; a comparator puts the element-wise minimum of its two wires on the first and the
  * maximum on the second. Built symbolically: a wire is an input row, an intermediate row, or plus infinity
- * (padding, which a comparator only renames), and only the operations an output depends on are kept, each a
- * single {@code min} or {@code max} loop over a row. All rows are read and written at the same index, which is
- * what lets the JIT vectorise the loops (with a column offset between two rows it cannot rule out that they
- * overlap, and stays scalar, about six times slower).
+ * (padding, which a comparator only renames), and only the operations an output depends on are kept: a
+ * comparator whose two outputs are used is one loop over a row writing both, one with a single used output a
+ * {@code min} or {@code max} loop. All rows are read and written at the same index, which is what lets the
+ * JIT vectorise the loops (with a column offset between two rows it cannot rule out that they overlap, and
+ * stays scalar, about six times slower). The rows stay in the second-level cache, whose bandwidth then sets
+ * the speed: hence the fused comparators, which read their two rows once.
  *
  * <p>Buffers are numbered: {@code 0 .. inputs-1} are the inputs, then the outputs, then scratch rows reused
  * once their last reader has run.
