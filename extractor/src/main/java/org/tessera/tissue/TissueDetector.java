@@ -47,7 +47,7 @@ public final class TissueDetector {
         int w = thumbnail.getWidth();
         int h = thumbnail.getHeight();
         int[] rgb = pixels(thumbnail);
-        boolean[] mask = tissuePixels(rgb, SaturationImage.medianOfRgb(rgb, w, h, options.medianKernel()));
+        boolean[] mask = aboveThreshold(rgb, SaturationImage.medianOfRgb(rgb, w, h, options.medianKernel()));
         boolean[] other = new boolean[rgb.length];
         Morphology.disk(mask, other, w, h, options.closingRadius(), true);
         Morphology.disk(other, mask, w, h, options.closingRadius(), false);
@@ -65,7 +65,7 @@ public final class TissueDetector {
     }
 
     /** Pixels whose median-filtered saturation is above the threshold and that are not ink. */
-    boolean[] tissuePixels(int[] rgb, byte[] medianSaturation) {
+    boolean[] aboveThreshold(int[] rgb, byte[] medianSaturation) {
         long[] hist = new long[256];
         for (byte s : medianSaturation) {
             hist[s & 0xFF]++;

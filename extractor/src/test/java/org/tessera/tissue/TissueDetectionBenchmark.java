@@ -77,12 +77,12 @@ class TissueDetectionBenchmark {
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
         TissueDetector detector = new TissueDetector(o);
         byte[] saturation = SaturationImage.medianOfRgb(rgb, w, h, o.medianKernel());
-        boolean[] mask = detector.tissuePixels(rgb, saturation);
+        boolean[] mask = detector.aboveThreshold(rgb, saturation);
         boolean[] a = new boolean[mask.length];
         boolean[] b = new boolean[mask.length];
         Runnable[] steps = {
             () -> SaturationImage.medianOfRgb(rgb, w, h, o.medianKernel()),
-            () -> detector.tissuePixels(rgb, saturation),
+            () -> detector.aboveThreshold(rgb, saturation),
             () -> {
                 Morphology.disk(mask, a, w, h, o.closingRadius(), true);
                 Morphology.disk(a, b, w, h, o.closingRadius(), false);
