@@ -64,11 +64,6 @@ final class MinMaxProgram {
         return buffers;
     }
 
-    /** Number of row loops a run makes (a whole comparator is one). */
-    int operations() {
-        return kind.length;
-    }
-
     /**
      * Runs the program on columns {@code from} (inclusive) to {@code to} of the rows; {@code rows} holds every
      * buffer, inputs filled in.
