@@ -26,10 +26,14 @@ final class InkRules {
         int g = (rgb >> 8) & 0xFF;
         int b = rgb & 0xFF;
         int max = Math.max(r, Math.max(g, b));
-        int min = Math.min(r, Math.min(g, b));
         if (max < 50) {
             return true;
         }
+        if (r == max) {
+            // hue within 60 degrees of red (0..60 or 300..360): neither blue nor green; most eosin pixels
+            return false;
+        }
+        int min = Math.min(r, Math.min(g, b));
         int delta = max - min;
         if (delta == 0) {
             return false;

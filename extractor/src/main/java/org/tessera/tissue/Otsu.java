@@ -15,6 +15,11 @@ final class Otsu {
         for (int v : values) {
             hist[v]++;
         }
+        return fromHistogram(hist);
+    }
+
+    /** The threshold of the values counted in {@code hist} (256 bins), or 0 when they are all equal. */
+    static int fromHistogram(long[] hist) {
         double total = 0;
         double totalSum = 0;
         for (int v = 0; v < 256; v++) {

@@ -1,6 +1,9 @@
 package org.tessera.tissue;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.util.BitSet;
 import java.util.Objects;
 
@@ -43,26 +46,56 @@ public final class TissueDetector {
         Objects.requireNonNull(thumbnail, "thumbnail");
         int w = thumbnail.getWidth();
         int h = thumbnail.getHeight();
-        int[] rgb = thumbnail.getRGB(0, 0, w, h, null, 0, w);
-        int[] saturation = SaturationImage.median(SaturationImage.of(rgb), w, h, options.medianKernel());
-        int threshold = threshold(saturation);
-        boolean[] mask = new boolean[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            mask[i] = saturation[i] > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
-        }
-        mask = Morphology.erode(Morphology.dilate(mask, w, h, options.closingRadius()), w, h,
-                options.closingRadius());
-        mask = Morphology.dilate(Morphology.erode(mask, w, h, options.openingRadius()), w, h,
-                options.openingRadius());
-        mask = Morphology.removeSmallObjects(mask, w, h, options.minObjectPixels());
-        mask = Morphology.fillSmallHoles(mask, w, h, options.maxHolePixels());
-        BitSet bits = new BitSet(mask.length);
+        int[] rgb = pixels(thumbnail);
+        boolean[] mask = aboveThreshold(rgb, SaturationImage.medianOfRgb(rgb, w, h, options.medianKernel()));
+        boolean[] other = new boolean[rgb.length];
+        Morphology.disk(mask, other, w, h, options.closingRadius(), true);
+        Morphology.disk(other, mask, w, h, options.closingRadius(), false);
+        Morphology.disk(mask, other, w, h, options.openingRadius(), false);
+        Morphology.disk(other, mask, w, h, options.openingRadius(), true);
+        Morphology.removeSmallObjects(mask, w, h, options.minObjectPixels());
+        Morphology.fillSmallHoles(mask, w, h, options.maxHolePixels());
+        long[] words = new long[(mask.length + 63) >>> 6];
         for (int i = 0; i < mask.length; i++) {
             if (mask[i]) {
-                bits.set(i);
+                words[i >>> 6] |= 1L << i;
             }
         }
-        return TissueMask.of(w, h, downsample, bits);
+        return TissueMask.of(w, h, downsample, BitSet.valueOf(words));
+    }
+
+    /** Pixels whose median-filtered saturation is above the threshold and that are not ink. */
+    boolean[] aboveThreshold(int[] rgb, byte[] medianSaturation) {
+        long[] hist = new long[256];
+        for (byte s : medianSaturation) {
+            hist[s & 0xFF]++;
+        }
+        int threshold = Math.max(Otsu.fromHistogram(hist), options.minSaturation());
+        boolean[] mask = new boolean[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            mask[i] = (medianSaturation[i] & 0xFF) > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
+        }
+        return mask;
+    }
+
+    /**
+     * The thumbnail's packed RGB pixels, row-major: its own pixel array when it is a plain TYPE_INT_RGB or
+     * TYPE_INT_ARGB image (as {@code Thumbnail} makes them; only the RGB bits are read), else a copy.
+     */
+    private static int[] pixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int type = image.getType();
+        WritableRaster raster = image.getRaster();
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && raster.getDataBuffer() instanceof DataBufferInt buffer
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0 && model.getScanlineStride() == w
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && buffer.getData().length == w * h) {
+            return buffer.getData();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
     /** The saturation threshold applied to a median-filtered saturation image: Otsu's, floored. */

@@ -1,5 +1,6 @@
 package org.tessera.tissue;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import org.tessera.slide.Dimensions;
 
@@ -39,11 +40,14 @@ public final class TissueMask {
         this.downsample = downsample;
         this.bits = tissue.toLongArray();
         this.integral = new int[(width + 1) * (height + 1)];
+        long[] words = Arrays.copyOf(bits, (width * height + 63) >>> 6); // toLongArray drops trailing zeros
         for (int y = 0; y < height; y++) {
             int rowSum = 0;
-            for (int x = 0; x < width; x++) {
-                rowSum += tissue.get(y * width + x) ? 1 : 0;
-                integral[(y + 1) * (width + 1) + x + 1] = integral[y * (width + 1) + x + 1] + rowSum;
+            int above = y * (width + 1) + 1;
+            int here = above + width + 1;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                rowSum += (int) (words[i >>> 6] >>> i) & 1;
+                integral[here + x] = integral[above + x] + rowSum;
             }
         }
     }

@@ -26,7 +26,8 @@ public record TissueOptions(int thumbnailMaxSide, int medianKernel, int minSatur
      * The extractor's default: a 1024 px thumbnail (about 6 um/px for a HER2ST section, 25 um/px for a
      * 25 mm slide) with sizes scaled from {@link #FINE}. On the HER2ST sections it keeps as many spot centres
      * as FINE (C2 183 of 187, C5 177 of 183, B4 185 of 284 against 176) at a quarter of the cost
-     * (tissue detection 90-290 ms instead of 380-1440 ms per section).
+     * (tissue detection 90-290 ms instead of 380-1440 ms per section, measured before the detector was made
+     * about four times faster; now about 20 ms, see docs/benchmarks.md).
      */
     public static final TissueOptions DEFAULT = new TissueOptions(1024, 5, 20, 2, 1, 25, 2500, true);
 
