@@ -74,4 +74,43 @@ class SharpnessTest {
         BufferedImage flat = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
         assertEquals(0, Sharpness.of(flat));
     }
+
+    /**
+     * Small, thin and wide images (wider than the runs the sums are taken in) against the plain formula written out
+     * here: OpenCV's grey, the 3x3 Laplacian with reflect-101 borders per pixel, the population variance in doubles.
+     */
+    @Test
+    void oddSizesEqualThePlainFormula() {
+        java.util.Random random = new java.util.Random(7);
+        int[][] sizes = {{2, 2}, {2, 5}, {5, 2}, {7, 3}, {224, 224}, {2100, 3}};
+        for (int[] size : sizes) {
+            int w = size[0];
+            int h = size[1];
+            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            int[][] grey = new int[h][w];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = random.nextInt(1 << 24);
+                    image.setRGB(x, y, rgb);
+                    grey[y][x] = (((rgb >> 16) & 0xFF) * 4899 + ((rgb >> 8) & 0xFF) * 9617 + (rgb & 0xFF) * 1868 + 8192) >> 14;
+                }
+            }
+            double sum = 0;
+            double sumSq = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int up = grey[y == 0 ? 1 : y - 1][x];
+                    int down = grey[y == h - 1 ? h - 2 : y + 1][x];
+                    int left = grey[y][x == 0 ? 1 : x - 1];
+                    int right = grey[y][x == w - 1 ? w - 2 : x + 1];
+                    double l = up + down + left + right - 4.0 * grey[y][x];
+                    sum += l;
+                    sumSq += l * l;
+                }
+            }
+            double n = (double) w * h;
+            double expected = sumSq / n - (sum / n) * (sum / n);
+            assertEquals(expected, Sharpness.of(image), 1e-9 * Math.max(1, expected), w + " x " + h);
+        }
+    }
 }
