@@ -33,19 +33,19 @@ public final class Sharpness {
         if (w < 2 || h < 2) {
             throw new IllegalArgumentException("sharpness needs an image of at least 2 x 2 pixels, got " + w + " x " + h);
         }
-        int[] grey = grey(image, GREY.get());
+        Scratch scratch = SCRATCH.get().ensure(w);
+        int[] grey = scratch.grey(image);
         // Each row's four neighbours are copied into rows of their own (reflect-101 at the ends: left of x = 0 is
         // x = 1), so that one loop reads all five at the same index, which the JIT vectorises (with the neighbours
         // read at offsets of one array it stays scalar, twice as slow). |l| <= 4 x 255, so a run of at most ROW_RUN
         // values cannot overflow an int even squared; the sums are exact integers, so adding them up per run
         // instead of per pixel gives the same totals (and those equal the double sums of the plain formula, which
         // stay below 2^53 for any image Java can hold).
-        Rows rows = ROWS.get().ensure(w);
-        int[] up = rows.up;
-        int[] down = rows.down;
-        int[] left = rows.left;
-        int[] centre = rows.centre;
-        int[] right = rows.right;
+        int[] up = scratch.up;
+        int[] down = scratch.down;
+        int[] left = scratch.left;
+        int[] centre = scratch.centre;
+        int[] right = scratch.right;
         long sum = 0;
         long sumSq = 0;
         for (int y = 0; y < h; y++) {
@@ -78,19 +78,18 @@ public final class Sharpness {
     private static final int ROW_RUN = 2048;
     /** The largest grey buffer a thread keeps (4 MB): tiles are far smaller, a whole image once is not kept. */
     private static final int KEPT_PIXELS = 1 << 20;
-    /** Per-thread working buffers (a tile's grey levels, a row's neighbours): one tile's worth, reused. */
-    private static final ThreadLocal<int[]> GREY = ThreadLocal.withInitial(() -> new int[0]);
-    private static final ThreadLocal<Rows> ROWS = ThreadLocal.withInitial(Rows::new);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** A row's neighbours, each in an array of its own; grown as needed and kept. */
-    private static final class Rows {
+    /** One thread's working buffers (a tile's grey levels, a row's neighbours each in an array of its own), kept. */
+    private static final class Scratch {
+        int[] grey = new int[0];
         int[] up = new int[0];
         int[] down = new int[0];
         int[] left = new int[0];
         int[] centre = new int[0];
         int[] right = new int[0];
 
-        Rows ensure(int width) {
+        Scratch ensure(int width) {
             if (up.length < width) {
                 up = new int[width];
                 down = new int[width];
@@ -100,32 +99,32 @@ public final class Sharpness {
             }
             return this;
         }
-    }
 
-    /**
-     * OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded; into
-     * {@code buffer} when it is large enough, else into a new array (kept as the thread's buffer up to
-     * {@link #KEPT_PIXELS}).
-     */
-    private static int[] grey(BufferedImage image, int[] buffer) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] out = buffer;
-        if (out.length < w * h) {
-            out = new int[w * h];
-            if (out.length <= KEPT_PIXELS) {
-                GREY.set(out);
+        /**
+         * OpenCV's RGB to grey: (R 4899 + G 9617 + B 1868 + 2^13) >> 14, i.e. 0.299/0.587/0.114 rounded; into the
+         * thread's buffer, grown for larger images up to {@link #KEPT_PIXELS} (a larger image gets an array of its
+         * own).
+         */
+        int[] grey(BufferedImage image) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            int[] out = grey;
+            if (out.length < w * h) {
+                out = new int[w * h];
+                if (out.length <= KEPT_PIXELS) {
+                    grey = out;
+                }
             }
+            RgbRows rows = new RgbRows(image);
+            for (int y = 0; y < h; y++) {
+                rows.read(y, w, out, y * w);
+            }
+            for (int i = 0, n = w * h; i < n; i++) {
+                int p = out[i];
+                out[i] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
+            }
+            return out;
         }
-        RgbRows rows = new RgbRows(image);
-        for (int y = 0; y < h; y++) {
-            rows.read(y, w, out, y * w);
-        }
-        for (int i = 0, n = w * h; i < n; i++) {
-            int p = out[i];
-            out[i] = (((p >> 16) & 0xFF) * 4899 + ((p >> 8) & 0xFF) * 9617 + (p & 0xFF) * 1868 + 8192) >> 14;
-        }
-        return out;
     }
 
     /**

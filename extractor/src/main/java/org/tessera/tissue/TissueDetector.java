@@ -66,11 +66,7 @@ public final class TissueDetector {
 
     /** Pixels whose median-filtered saturation is above the threshold and that are not ink. */
     boolean[] aboveThreshold(int[] rgb, byte[] medianSaturation) {
-        long[] hist = new long[256];
-        for (byte s : medianSaturation) {
-            hist[s & 0xFF]++;
-        }
-        int threshold = Math.max(Otsu.fromHistogram(hist), options.minSaturation());
+        int threshold = threshold(medianSaturation);
         boolean[] mask = new boolean[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
             mask[i] = (medianSaturation[i] & 0xFF) > threshold && !(options.rejectInk() && InkRules.isInk(rgb[i]));
@@ -98,8 +94,12 @@ public final class TissueDetector {
         return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
-    /** The saturation threshold applied to a median-filtered saturation image: Otsu's, floored. */
-    int threshold(int[] medianSaturation) {
-        return Math.max(Otsu.threshold(medianSaturation), options.minSaturation());
+    /** The saturation threshold applied to a median-filtered saturation image (unsigned bytes): Otsu's, floored. */
+    int threshold(byte[] medianSaturation) {
+        long[] hist = new long[256];
+        for (byte s : medianSaturation) {
+            hist[s & 0xFF]++;
+        }
+        return Math.max(Otsu.fromHistogram(hist), options.minSaturation());
     }
 }

@@ -92,7 +92,7 @@ class TissueDetectorHer2stTest {
         int w = thumbnail.getWidth();
         int h = thumbnail.getHeight();
         int[] rgb = thumbnail.getRGB(0, 0, w, h, null, 0, w);
-        int[] median = SaturationImage.median(SaturationImage.of(rgb), w, h, 7);
+        byte[] median = SaturationImage.medianOfRgb(rgb, w, h, 7);
         // reference: otsu 40 (JPEG decoders differ by a grey level here and there, hence +-1)
         assertEquals(40, new TissueDetector(TissueOptions.FINE).threshold(median), 1);
     }
